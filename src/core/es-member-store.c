@@ -1,0 +1,826 @@
+/* es-member-store.c — SQL for members, career events, interviews and staff. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "es-date.h"
+#include "es-member-store.h"
+#include "es-pipeline.h"
+#include "es-validate.h"
+
+#define MEMBER_COLUMNS                                                                         \
+  "m.id, m.civility, m.first_name, m.last_name, m.birth_date, m.birth_place, m.nationality, " \
+  "m.nir, m.street, m.postal_code, m.city, m.phone, m.email, m.permit_end, m.entry_status, "  \
+  "m.benefits_end, m.trade_name, m.activity, m.naf_code, m.counselor_id, s.name, "           \
+  "m.contribution_ppm"
+
+/* Helpers */
+
+static char *
+column_dup (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return g_strdup (text ? (const char *) text : "");
+}
+
+static void
+column_date (sqlite3_stmt *stmt, int column, GDate *out)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  g_date_clear (out, 1);
+  if (text != NULL)
+    es_date_parse_iso ((const char *) text, out);
+}
+
+static void
+bind_date (sqlite3_stmt *stmt, int index, const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    sqlite3_bind_null (stmt, index);
+  else
+    {
+      char *iso = es_date_to_iso (date);
+      sqlite3_bind_text (stmt, index, iso, -1, g_free);
+    }
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static EsMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  EsMember *m = es_member_new ();
+  const unsigned char *nir;
+
+#define TAKE(field, col)                                                                      \
+  G_STMT_START                                                                                \
+  {                                                                                           \
+    g_free (m->field);                                                                        \
+    m->field = column_dup (stmt, col);                                                        \
+  }                                                                                           \
+  G_STMT_END
+
+  m->id = sqlite3_column_int64 (stmt, 0);
+  TAKE (civility, 1);
+  TAKE (first_name, 2);
+  TAKE (last_name, 3);
+  column_date (stmt, 4, &m->birth_date);
+  TAKE (birth_place, 5);
+  TAKE (nationality, 6);
+  nir = sqlite3_column_text (stmt, 7);
+  m->nir = nir ? g_strdup ((const char *) nir) : NULL;
+  TAKE (street, 8);
+  TAKE (postal_code, 9);
+  TAKE (city, 10);
+  TAKE (phone, 11);
+  TAKE (email, 12);
+  column_date (stmt, 13, &m->permit_end);
+  if (!es_entry_status_from_code ((const char *) sqlite3_column_text (stmt, 14),
+                                  &m->entry_status))
+    m->entry_status = ES_ENTRY_OTHER;
+  column_date (stmt, 15, &m->benefits_end);
+  TAKE (trade_name, 16);
+  TAKE (activity, 17);
+  TAKE (naf_code, 18);
+  m->counselor_id = sqlite3_column_int64 (stmt, 19);
+  m->counselor_name = column_dup (stmt, 20);
+  m->contribution_ppm
+      = sqlite3_column_type (stmt, 21) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 21);
+#undef TAKE
+  return m;
+}
+
+static EsCareerEvent *
+event_from_row (sqlite3_stmt *stmt)
+{
+  EsEventKind kind = ES_EVENT_INFO_MEETING;
+  GDate date;
+  EsCareerEvent *event;
+
+  es_event_kind_from_code ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  column_date (stmt, 3, &date);
+  event = es_career_event_new (kind, &date);
+  event->id = sqlite3_column_int64 (stmt, 0);
+  event->member_id = sqlite3_column_int64 (stmt, 1);
+  /* The schema checked the JSON when it was written; a field it does not know is kept out. */
+  es_career_event_data_from_json (event, (const char *) sqlite3_column_text (stmt, 4), NULL);
+  event->corrects_id = sqlite3_column_int64 (stmt, 5);
+  event->created_at = column_dup (stmt, 6);
+  event->author = column_dup (stmt, 7);
+  return event;
+}
+
+/* Derives stage and deadlines of one member from its events and interview dates. */
+static void
+derive_member (EsMember *member, GPtrArray *events, GArray *interview_dates, const GDate *today,
+               GArray *all_deadlines)
+{
+  EsPipelineState state;
+  EsDeadlineFacts facts = { 0 };
+  g_autoptr (GArray) deadlines = g_array_new (FALSE, FALSE, sizeof (EsDeadline));
+
+  /* A stored history was checked when each event was added. */
+  es_pipeline_derive (events, &state, NULL);
+
+  facts.member_id = member->id;
+  facts.permit_end = member->permit_end;
+  facts.benefits_end = member->benefits_end;
+  facts.interviews = (const GDate *) interview_dates->data;
+  facts.n_interviews = interview_dates->len;
+  es_pipeline_deadlines (&state, &facts, today, deadlines);
+  es_deadlines_sort (deadlines);
+
+  es_member_set_derived (member, &state,
+                         deadlines->len > 0 ? &g_array_index (deadlines, EsDeadline, 0) : NULL);
+  if (all_deadlines != NULL && deadlines->len > 0)
+    g_array_append_vals (all_deadlines, deadlines->data, deadlines->len);
+}
+
+/* Loads members (all, or one when id > 0) and derives them in three ordered scans. */
+static GPtrArray *
+load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GError **error)
+{
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) es_career_event_free);
+  g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  sqlite3_stmt *ev, *iv, *stmt;
+  gboolean ev_more, iv_more;
+  int rc;
+
+  stmt = es_db_prepare (db,
+                        id > 0 ? "SELECT " MEMBER_COLUMNS " FROM member m LEFT JOIN staff s ON "
+                                 "s.id = m.counselor_id WHERE m.id = ?1"
+                               : "SELECT " MEMBER_COLUMNS " FROM member m LEFT JOIN staff s ON "
+                                 "s.id = m.counselor_id ORDER BY m.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (members, member_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+
+  ev = es_db_prepare (db,
+                      id > 0 ? "SELECT id, member_id, kind, date, data, corrects_id, created_at, "
+                               "author FROM career_event WHERE member_id = ?1 ORDER BY member_id, id"
+                             : "SELECT id, member_id, kind, date, data, corrects_id, created_at, "
+                               "author FROM career_event ORDER BY member_id, id",
+                      error);
+  if (ev == NULL)
+    return NULL;
+  if (id > 0)
+    sqlite3_bind_int64 (ev, 1, id);
+  iv = es_db_prepare (db,
+                      id > 0 ? "SELECT member_id, date FROM interview WHERE member_id = ?1 "
+                               "ORDER BY member_id, date"
+                             : "SELECT member_id, date FROM interview ORDER BY member_id, date",
+                      error);
+  if (iv == NULL)
+    {
+      sqlite3_reset (ev);
+      return NULL;
+    }
+  if (id > 0)
+    sqlite3_bind_int64 (iv, 1, id);
+
+  ev_more = sqlite3_step (ev) == SQLITE_ROW;
+  iv_more = sqlite3_step (iv) == SQLITE_ROW;
+  for (guint i = 0; i < members->len; i++)
+    {
+      EsMember *member = g_ptr_array_index (members, i);
+
+      g_ptr_array_set_size (events, 0);
+      g_array_set_size (dates, 0);
+      while (ev_more && sqlite3_column_int64 (ev, 1) < member->id)
+        ev_more = sqlite3_step (ev) == SQLITE_ROW;
+      while (ev_more && sqlite3_column_int64 (ev, 1) == member->id)
+        {
+          g_ptr_array_add (events, event_from_row (ev));
+          ev_more = sqlite3_step (ev) == SQLITE_ROW;
+        }
+      while (iv_more && sqlite3_column_int64 (iv, 0) < member->id)
+        iv_more = sqlite3_step (iv) == SQLITE_ROW;
+      while (iv_more && sqlite3_column_int64 (iv, 0) == member->id)
+        {
+          GDate d;
+          column_date (iv, 1, &d);
+          if (g_date_valid (&d))
+            g_array_append_val (dates, d);
+          iv_more = sqlite3_step (iv) == SQLITE_ROW;
+        }
+      derive_member (member, events, dates, today, all_deadlines);
+    }
+  sqlite3_reset (ev);
+  sqlite3_reset (iv);
+  return g_steal_pointer (&members);
+}
+
+typedef struct
+{
+  char *key;
+  EsMember *member;
+} SortEntry;
+
+static int
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  const SortEntry *ea = a;
+  const SortEntry *eb = b;
+  int c = strcmp (ea->key, eb->key);
+
+  if (c != 0)
+    return c;
+  return ea->member->id < eb->member->id ? -1 : ea->member->id > eb->member->id;
+}
+
+GListStore *
+es_member_store_list (EsDb *db, const GDate *today, GError **error)
+{
+  g_autoptr (GPtrArray) members = load_members (db, 0, today, NULL, error);
+  g_autofree SortEntry *entries = NULL;
+  g_autofree gpointer *items = NULL;
+  GListStore *store;
+
+  if (members == NULL)
+    return NULL;
+
+  /* Collation keys once, then plain byte comparisons: far cheaper than collating in
+   * every comparison. */
+  entries = g_new (SortEntry, members->len);
+  items = g_new (gpointer, members->len);
+  for (guint i = 0; i < members->len; i++)
+    {
+      EsMember *m = g_ptr_array_index (members, i);
+      g_autofree char *name = es_member_dup_sort_name (m);
+      entries[i].key = g_utf8_collate_key (name, -1);
+      entries[i].member = m;
+    }
+  qsort (entries, members->len, sizeof (SortEntry), compare_entries);
+  for (guint i = 0; i < members->len; i++)
+    {
+      items[i] = entries[i].member;
+      g_free (entries[i].key);
+    }
+  store = g_list_store_new (ES_TYPE_MEMBER);
+  g_list_store_splice (store, 0, 0, items, members->len);
+  return store;
+}
+
+EsMember *
+es_member_store_get (EsDb *db, gint64 id, const GDate *today, GError **error)
+{
+  g_autoptr (GPtrArray) members = load_members (db, id, today, NULL, error);
+
+  if (members == NULL)
+    return NULL;
+  if (members->len == 0)
+    {
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _("There is no member number %lld."),
+                   (long long) id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (members, 0));
+}
+
+GArray *
+es_member_store_deadlines (EsDb *db, const GDate *today, GError **error)
+{
+  GArray *deadlines = g_array_new (FALSE, FALSE, sizeof (EsDeadline));
+  g_autoptr (GPtrArray) members = load_members (db, 0, today, deadlines, error);
+
+  if (members == NULL)
+    {
+      g_array_unref (deadlines);
+      return NULL;
+    }
+  es_deadlines_sort (deadlines);
+  return deadlines;
+}
+
+guint
+es_member_store_count (EsDb *db, GError **error)
+{
+  sqlite3_stmt *stmt = es_db_prepare (db, "SELECT count(*) FROM member", error);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (es_db_step (db, stmt, error) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gint64
+es_member_store_find_by_nir (EsDb *db, const char *nir, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  if (nir == NULL || *nir == '\0')
+    return 0;
+  stmt = es_db_prepare (db, "SELECT id FROM member WHERE nir = ?", error);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, nir);
+  if (es_db_step (db, stmt, error) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+set_first_error (GHashTable *errors, GError **error)
+{
+  GHashTableIter iter;
+  gpointer field, message;
+
+  if (g_hash_table_size (errors) == 0)
+    return FALSE;
+  g_hash_table_iter_init (&iter, errors);
+  g_hash_table_iter_next (&iter, &field, &message);
+  g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_FORMAT, "%s: %s",
+               es_member_field_label (field), (const char *) message);
+  return TRUE;
+}
+
+static gboolean
+check_member (EsDb *db, EsMember *member, GError **error)
+{
+  g_autoptr (GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GDate today = es_date_today ();
+  gint64 other;
+
+  es_member_validate (member, &today, errors);
+  if (set_first_error (errors, error))
+    return FALSE;
+  other = es_member_store_find_by_nir (db, member->nir, error);
+  if (other < 0)
+    return FALSE;
+  if (other > 0 && other != member->id)
+    {
+      g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_RULE, "%s: %s",
+                   es_member_field_label ("nir"),
+                   _("This social security number is already recorded for another member."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_member (sqlite3_stmt *stmt, EsMember *m)
+{
+  int i = 1;
+
+  bind_text (stmt, i++, m->civility);
+  bind_text (stmt, i++, m->first_name);
+  bind_text (stmt, i++, m->last_name);
+  bind_date (stmt, i++, &m->birth_date);
+  bind_text (stmt, i++, m->birth_place);
+  bind_text (stmt, i++, m->nationality);
+  if (m->nir != NULL && *m->nir)
+    bind_text (stmt, i++, m->nir);
+  else
+    sqlite3_bind_null (stmt, i++);
+  bind_text (stmt, i++, m->street);
+  bind_text (stmt, i++, m->postal_code);
+  bind_text (stmt, i++, m->city);
+  bind_text (stmt, i++, m->phone);
+  bind_text (stmt, i++, m->email);
+  bind_date (stmt, i++, &m->permit_end);
+  bind_text (stmt, i++, es_entry_status_to_code (m->entry_status));
+  bind_date (stmt, i++, &m->benefits_end);
+  bind_text (stmt, i++, m->trade_name);
+  bind_text (stmt, i++, m->activity);
+  bind_text (stmt, i++, m->naf_code);
+  bind_id_or_null (stmt, i++, m->counselor_id);
+  if (m->contribution_ppm >= 0)
+    sqlite3_bind_int64 (stmt, i++, m->contribution_ppm);
+  else
+    sqlite3_bind_null (stmt, i++);
+  sqlite3_bind_int64 (stmt, i++, m->id);
+}
+
+static char *
+member_payload (EsMember *m)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "first_name");
+  json_builder_add_string_value (b, m->first_name);
+  json_builder_set_member_name (b, "last_name");
+  json_builder_add_string_value (b, m->last_name);
+  json_builder_set_member_name (b, "trade_name");
+  json_builder_add_string_value (b, m->trade_name);
+  json_builder_set_member_name (b, "counselor_id");
+  json_builder_add_int_value (b, m->counselor_id);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+gint64
+es_member_store_insert (EsDb *db, EsMember *member, GError **error)
+{
+  g_autofree char *payload = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!check_member (db, member, error))
+    return 0;
+  if (!es_db_begin (db, error))
+    return 0;
+  stmt = es_db_prepare (db,
+                        "INSERT INTO member (civility, first_name, last_name, birth_date, "
+                        "birth_place, nationality, nir, street, postal_code, city, phone, email, "
+                        "permit_end, entry_status, benefits_end, trade_name, activity, naf_code, "
+                        "counselor_id, contribution_ppm, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF (?, 0))",
+                        error);
+  if (stmt == NULL || (bind_member (stmt, member), es_db_step (db, stmt, error)) < 0)
+    goto fail;
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (es_db_get_handle (db));
+  payload = member_payload (member);
+  if (!es_db_journal (db, "member", id, "create", payload, error))
+    goto fail;
+  es_db_notify_changed (db, "member");
+  if (!es_db_commit (db, error))
+    return 0;
+  member->id = id;
+  return id;
+
+fail:
+  es_db_rollback (db);
+  return 0;
+}
+
+gboolean
+es_member_store_update (EsDb *db, EsMember *member, GError **error)
+{
+  g_autofree char *payload = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (member->id > 0, FALSE);
+
+  if (!check_member (db, member, error))
+    return FALSE;
+  if (!es_db_begin (db, error))
+    return FALSE;
+  stmt = es_db_prepare (db,
+                        "UPDATE member SET civility = ?, first_name = ?, last_name = ?, "
+                        "birth_date = ?, birth_place = ?, nationality = ?, nir = ?, street = ?, "
+                        "postal_code = ?, city = ?, phone = ?, email = ?, permit_end = ?, "
+                        "entry_status = ?, benefits_end = ?, trade_name = ?, activity = ?, "
+                        "naf_code = ?, counselor_id = ?, contribution_ppm = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL || (bind_member (stmt, member), es_db_step (db, stmt, error)) < 0)
+    goto fail;
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (es_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _("There is no member number %lld."),
+                   (long long) member->id);
+      goto fail;
+    }
+  payload = member_payload (member);
+  if (!es_db_journal (db, "member", member->id, "update", payload, error))
+    goto fail;
+  es_db_notify_changed (db, "member");
+  return es_db_commit (db, error);
+
+fail:
+  es_db_rollback (db);
+  return FALSE;
+}
+
+/* Career events */
+
+GPtrArray *
+es_member_store_events (EsDb *db, gint64 member_id, GError **error)
+{
+  g_autoptr (GPtrArray) events
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) es_career_event_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = es_db_prepare (db,
+                        "SELECT id, member_id, kind, date, data, corrects_id, created_at, author "
+                        "FROM career_event WHERE member_id = ? ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&events);
+}
+
+gint64
+es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error)
+{
+  g_autoptr (GPtrArray) events = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *payload = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!es_db_begin (db, error))
+    return 0;
+  /* Read the history inside the write transaction: nobody can add to it meanwhile. */
+  events = es_member_store_events (db, event->member_id, error);
+  if (events == NULL)
+    goto fail;
+  if (events->len == 0)
+    {
+      sqlite3_stmt *exists = es_db_prepare (db, "SELECT 1 FROM member WHERE id = ?", error);
+      int rc;
+      if (exists == NULL)
+        goto fail;
+      sqlite3_bind_int64 (exists, 1, event->member_id);
+      rc = es_db_step (db, exists, error);
+      sqlite3_reset (exists);
+      if (rc < 0)
+        goto fail;
+      if (rc != SQLITE_ROW)
+        {
+          g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND,
+                       _("There is no member number %lld."), (long long) event->member_id);
+          goto fail;
+        }
+    }
+  if (!es_pipeline_check_event (events, event, error))
+    goto fail;
+
+  data = es_career_event_data_to_json (event);
+  stmt = es_db_prepare (db,
+                        "INSERT INTO career_event (member_id, kind, date, data, corrects_id, "
+                        "author) VALUES (?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, event->member_id);
+  bind_text (stmt, 2, es_event_kind_to_code (event->kind));
+  bind_date (stmt, 3, &event->date);
+  bind_text (stmt, 4, data);
+  bind_id_or_null (stmt, 5, event->corrects_id);
+  bind_text (stmt, 6, g_get_user_name ());
+  if (es_db_step (db, stmt, error) < 0)
+    goto fail;
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (es_db_get_handle (db));
+
+  {
+    g_autofree char *iso = es_date_to_iso (&event->date);
+    payload = g_strdup_printf ("{\"member_id\":%" G_GINT64_FORMAT ",\"kind\":\"%s\",\"date\":\"%s\","
+                               "\"data\":%s}",
+                               event->member_id, es_event_kind_to_code (event->kind), iso, data);
+  }
+  if (!es_db_journal (db, "career_event", id, "create", payload, error))
+    goto fail;
+  es_db_notify_changed (db, "career_event");
+  if (!es_db_commit (db, error))
+    return 0;
+  event->id = id;
+  return id;
+
+fail:
+  es_db_rollback (db);
+  return 0;
+}
+
+/* Search */
+
+/* Turns what is typed into an FTS5 query: every word a quoted prefix, all required. */
+static char *
+fts_query (const char *text)
+{
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto (GStrv) words = NULL;
+
+  for (char *p = lower; *p; p++)
+    if (strchr ("\"*():^+-.,;'/\\{}[]<>=!?&|@#%~`$", *p) != NULL)
+      *p = ' ';
+  words = g_strsplit_set (lower, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_printf (query, "\"%s\"*", words[i]);
+    }
+  return g_string_free (g_steal_pointer (&query), query->len == 0);
+}
+
+GArray *
+es_member_store_search (EsDb *db, const char *text, guint limit, GError **error)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *query = fts_query (text ? text : "");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (query == NULL)
+    return ids;
+  stmt = es_db_prepare (db,
+                        "SELECT rowid FROM member_fts WHERE member_fts MATCH ? ORDER BY rank "
+                        "LIMIT ?",
+                        error);
+  if (stmt == NULL)
+    {
+      g_array_unref (ids);
+      return NULL;
+    }
+  bind_text (stmt, 1, query);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    {
+      g_array_unref (ids);
+      return NULL;
+    }
+  return ids;
+}
+
+/* Interviews */
+
+GPtrArray *
+es_interview_store_list (EsDb *db, gint64 member_id, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) es_interview_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = es_db_prepare (db,
+                        "SELECT i.id, i.member_id, i.date, i.staff_id, s.name, i.kind, i.summary "
+                        "FROM interview i LEFT JOIN staff s ON s.id = i.staff_id "
+                        "WHERE i.member_id = ? ORDER BY i.date DESC, i.id DESC",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      EsInterview *interview = es_interview_new ();
+      interview->id = sqlite3_column_int64 (stmt, 0);
+      interview->member_id = sqlite3_column_int64 (stmt, 1);
+      column_date (stmt, 2, &interview->date);
+      interview->staff_id = sqlite3_column_int64 (stmt, 3);
+      g_free (interview->staff_name);
+      interview->staff_name = column_dup (stmt, 4);
+      es_interview_kind_from_code ((const char *) sqlite3_column_text (stmt, 5), &interview->kind);
+      g_free (interview->summary);
+      interview->summary = column_dup (stmt, 6);
+      g_ptr_array_add (list, interview);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gint64
+es_interview_store_add (EsDb *db, EsInterview *interview, const GDate *today, GError **error)
+{
+  g_autoptr (GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *payload = NULL;
+  g_autofree char *iso = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  es_interview_validate (interview, today, errors);
+  if (set_first_error (errors, error))
+    return 0;
+  if (!es_db_begin (db, error))
+    return 0;
+  stmt = es_db_prepare (db,
+                        "INSERT INTO interview (member_id, date, staff_id, kind, summary) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, interview->member_id);
+  bind_date (stmt, 2, &interview->date);
+  bind_id_or_null (stmt, 3, interview->staff_id);
+  bind_text (stmt, 4, es_interview_kind_to_code (interview->kind));
+  bind_text (stmt, 5, interview->summary);
+  if (es_db_step (db, stmt, error) < 0)
+    goto fail;
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (es_db_get_handle (db));
+  iso = es_date_to_iso (&interview->date);
+  payload = g_strdup_printf ("{\"member_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\"}",
+                             interview->member_id, iso);
+  if (!es_db_journal (db, "interview", id, "create", payload, error))
+    goto fail;
+  es_db_notify_changed (db, "interview");
+  if (!es_db_commit (db, error))
+    return 0;
+  interview->id = id;
+  return id;
+
+fail:
+  es_db_rollback (db);
+  return 0;
+}
+
+/* Staff */
+
+GPtrArray *
+es_staff_store_list (EsDb *db, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) es_staff_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = es_db_prepare (db,
+                        "SELECT id, name, email, role, active FROM staff "
+                        "ORDER BY active DESC, name COLLATE NOCASE",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      EsStaff *staff = es_staff_new ((const char *) sqlite3_column_text (stmt, 1),
+                                     (const char *) sqlite3_column_text (stmt, 2),
+                                     (const char *) sqlite3_column_text (stmt, 3));
+      staff->id = sqlite3_column_int64 (stmt, 0);
+      staff->active = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (list, staff);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gint64
+es_staff_store_add (EsDb *db, EsStaff *staff, GError **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (staff->name ? staff->name : ""));
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (*name == '\0')
+    {
+      g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_EMPTY,
+                   _("The staff member's name is required."));
+      return 0;
+    }
+  if (!es_db_begin (db, error))
+    return 0;
+  stmt = es_db_prepare (db, "INSERT INTO staff (name, email, role, active) VALUES (?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, staff->email);
+  bind_text (stmt, 3, staff->role ? staff->role : "counselor");
+  sqlite3_bind_int (stmt, 4, staff->active ? 1 : 0);
+  if (es_db_step (db, stmt, error) < 0)
+    goto fail;
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (es_db_get_handle (db));
+  if (!es_db_journal (db, "staff", id, "create", NULL, error))
+    goto fail;
+  es_db_notify_changed (db, "staff");
+  if (!es_db_commit (db, error))
+    return 0;
+  staff->id = id;
+  return id;
+
+fail:
+  es_db_rollback (db);
+  return 0;
+}

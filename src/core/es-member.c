@@ -1,0 +1,434 @@
+/* es-member.c — a member and the checks on what is typed about them. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "es-date.h"
+#include "es-member.h"
+#include "es-validate.h"
+
+G_DEFINE_TYPE (EsMember, es_member, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_DISPLAY_NAME,
+  PROP_SORT_NAME,
+  PROP_TRADE_NAME,
+  PROP_ACTIVITY,
+  PROP_NAF_CODE,
+  PROP_CITY,
+  PROP_COUNSELOR_ID,
+  PROP_COUNSELOR_NAME,
+  PROP_STAGE,
+  PROP_STAGE_LABEL,
+  PROP_STAGE_SINCE,
+  PROP_DEADLINE_DAYS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *const entry_codes[ES_ENTRY_N_STATUSES]
+    = { "job_seeker", "rsa", "employee", "student", "other" };
+
+static void
+es_member_finalize (GObject *object)
+{
+  EsMember *self = ES_MEMBER (object);
+
+  g_free (self->civility);
+  g_free (self->first_name);
+  g_free (self->last_name);
+  g_free (self->birth_place);
+  g_free (self->nationality);
+  g_free (self->nir);
+  g_free (self->street);
+  g_free (self->postal_code);
+  g_free (self->city);
+  g_free (self->phone);
+  g_free (self->email);
+  g_free (self->trade_name);
+  g_free (self->activity);
+  g_free (self->naf_code);
+  g_free (self->counselor_name);
+
+  G_OBJECT_CLASS (es_member_parent_class)->finalize (object);
+}
+
+static void
+es_member_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  EsMember *self = ES_MEMBER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_take_string (value, es_member_dup_display_name (self));
+      break;
+    case PROP_SORT_NAME:
+      g_value_take_string (value, es_member_dup_sort_name (self));
+      break;
+    case PROP_TRADE_NAME:
+      g_value_set_string (value, self->trade_name);
+      break;
+    case PROP_ACTIVITY:
+      g_value_set_string (value, self->activity);
+      break;
+    case PROP_NAF_CODE:
+      g_value_set_string (value, self->naf_code);
+      break;
+    case PROP_CITY:
+      g_value_set_string (value, self->city);
+      break;
+    case PROP_COUNSELOR_ID:
+      g_value_set_int64 (value, self->counselor_id);
+      break;
+    case PROP_COUNSELOR_NAME:
+      g_value_set_string (value, self->counselor_name ? self->counselor_name : "");
+      break;
+    case PROP_STAGE:
+      g_value_set_int (value, self->state.stage);
+      break;
+    case PROP_STAGE_LABEL:
+      g_value_set_string (value, es_stage_label (self->state.stage));
+      break;
+    case PROP_STAGE_SINCE:
+      g_value_take_string (value, g_date_valid (&self->state.stage_since)
+                                      ? es_date_to_iso (&self->state.stage_since)
+                                      : g_strdup (""));
+      break;
+    case PROP_DEADLINE_DAYS:
+      g_value_set_int (value, self->has_deadline ? self->deadline.days_left : G_MAXINT);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+es_member_class_init (EsMemberClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = es_member_finalize;
+  object_class->get_property = es_member_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, ro);
+  properties[PROP_SORT_NAME] = g_param_spec_string ("sort-name", NULL, NULL, NULL, ro);
+  properties[PROP_TRADE_NAME] = g_param_spec_string ("trade-name", NULL, NULL, NULL, ro);
+  properties[PROP_ACTIVITY] = g_param_spec_string ("activity", NULL, NULL, NULL, ro);
+  properties[PROP_NAF_CODE] = g_param_spec_string ("naf-code", NULL, NULL, NULL, ro);
+  properties[PROP_CITY] = g_param_spec_string ("city", NULL, NULL, NULL, ro);
+  properties[PROP_COUNSELOR_ID]
+      = g_param_spec_int64 ("counselor-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_COUNSELOR_NAME] = g_param_spec_string ("counselor-name", NULL, NULL, NULL, ro);
+  properties[PROP_STAGE]
+      = g_param_spec_int ("stage", NULL, NULL, 0, ES_STAGE_N_STAGES - 1, 0, ro);
+  properties[PROP_STAGE_LABEL] = g_param_spec_string ("stage-label", NULL, NULL, NULL, ro);
+  properties[PROP_STAGE_SINCE] = g_param_spec_string ("stage-since", NULL, NULL, NULL, ro);
+  properties[PROP_DEADLINE_DAYS]
+      = g_param_spec_int ("deadline-days", NULL, NULL, G_MININT, G_MAXINT, G_MAXINT, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+es_member_init (EsMember *self)
+{
+  self->civility = g_strdup ("");
+  self->first_name = g_strdup ("");
+  self->last_name = g_strdup ("");
+  self->birth_place = g_strdup ("");
+  self->nationality = g_strdup ("");
+  self->street = g_strdup ("");
+  self->postal_code = g_strdup ("");
+  self->city = g_strdup ("");
+  self->phone = g_strdup ("");
+  self->email = g_strdup ("");
+  self->trade_name = g_strdup ("");
+  self->activity = g_strdup ("");
+  self->naf_code = g_strdup ("");
+  self->entry_status = ES_ENTRY_OTHER;
+  self->contribution_ppm = -1;
+  g_date_clear (&self->birth_date, 1);
+  g_date_clear (&self->permit_end, 1);
+  g_date_clear (&self->benefits_end, 1);
+  g_date_clear (&self->state.stage_since, 1);
+}
+
+EsMember *
+es_member_new (void)
+{
+  return g_object_new (ES_TYPE_MEMBER, NULL);
+}
+
+#define DUP_FIELD(f) copy->f = g_strdup (self->f)
+
+EsMember *
+es_member_copy (EsMember *self)
+{
+  EsMember *copy = es_member_new ();
+
+  g_return_val_if_fail (ES_IS_MEMBER (self), NULL);
+
+  g_free (copy->civility);
+  g_free (copy->first_name);
+  g_free (copy->last_name);
+  g_free (copy->birth_place);
+  g_free (copy->nationality);
+  g_free (copy->street);
+  g_free (copy->postal_code);
+  g_free (copy->city);
+  g_free (copy->phone);
+  g_free (copy->email);
+  g_free (copy->trade_name);
+  g_free (copy->activity);
+  g_free (copy->naf_code);
+
+  copy->id = self->id;
+  DUP_FIELD (civility);
+  DUP_FIELD (first_name);
+  DUP_FIELD (last_name);
+  copy->birth_date = self->birth_date;
+  DUP_FIELD (birth_place);
+  DUP_FIELD (nationality);
+  DUP_FIELD (nir);
+  DUP_FIELD (street);
+  DUP_FIELD (postal_code);
+  DUP_FIELD (city);
+  DUP_FIELD (phone);
+  DUP_FIELD (email);
+  copy->permit_end = self->permit_end;
+  copy->entry_status = self->entry_status;
+  copy->benefits_end = self->benefits_end;
+  DUP_FIELD (trade_name);
+  DUP_FIELD (activity);
+  DUP_FIELD (naf_code);
+  copy->counselor_id = self->counselor_id;
+  DUP_FIELD (counselor_name);
+  copy->contribution_ppm = self->contribution_ppm;
+  copy->state = self->state;
+  copy->has_deadline = self->has_deadline;
+  copy->deadline = self->deadline;
+  return copy;
+}
+
+#undef DUP_FIELD
+
+char *
+es_member_dup_display_name (EsMember *self)
+{
+  return g_strdup_printf ("%s %s", self->first_name, self->last_name);
+}
+
+char *
+es_member_dup_sort_name (EsMember *self)
+{
+  return g_strdup_printf ("%s %s", self->last_name, self->first_name);
+}
+
+EsStage
+es_member_get_stage (EsMember *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER (self), ES_STAGE_RECEPTION);
+  return self->state.stage;
+}
+
+int
+es_member_days_in_stage (EsMember *self, const GDate *today)
+{
+  if (!g_date_valid (&self->state.stage_since) || today == NULL || !g_date_valid (today))
+    return 0;
+  return MAX (0, es_date_days_between (&self->state.stage_since, today));
+}
+
+const char *
+es_entry_status_to_code (EsEntryStatus status)
+{
+  g_return_val_if_fail (status < ES_ENTRY_N_STATUSES, "other");
+  return entry_codes[status];
+}
+
+gboolean
+es_entry_status_from_code (const char *code, EsEntryStatus *out)
+{
+  for (int i = 0; i < ES_ENTRY_N_STATUSES; i++)
+    if (g_strcmp0 (code, entry_codes[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+es_entry_status_label (EsEntryStatus status)
+{
+  switch (status)
+    {
+    case ES_ENTRY_JOB_SEEKER:
+      return _("Job seeker (ARE)");
+    case ES_ENTRY_RSA:
+      return _("RSA recipient");
+    case ES_ENTRY_EMPLOYEE:
+      return _("Employee");
+    case ES_ENTRY_STUDENT:
+      return _("Student");
+    case ES_ENTRY_OTHER:
+    case ES_ENTRY_N_STATUSES:
+    default:
+      return _("Other");
+    }
+}
+
+const char *
+es_civility_label (const char *code)
+{
+  if (g_strcmp0 (code, "mme") == 0)
+    return _("Ms");
+  if (g_strcmp0 (code, "m") == 0)
+    return _("Mr");
+  if (g_strcmp0 (code, "mx") == 0)
+    return _("Mx");
+  return "";
+}
+
+typedef char *(*NormalizeFunc) (const char *text, GError **error);
+
+static void
+check_text (char **field, const char *name, NormalizeFunc normalize, gboolean required,
+            GHashTable *errors)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (*field ? *field : ""));
+  char *normal;
+
+  if (*stripped == '\0')
+    {
+      if (required)
+        g_hash_table_insert (errors, g_strdup (name), g_strdup (_("This field is required.")));
+      g_free (*field);
+      *field = g_strdup ("");
+      return;
+    }
+  if (normalize == NULL)
+    {
+      g_free (*field);
+      *field = g_steal_pointer (&stripped);
+      return;
+    }
+  normal = normalize (stripped, &error);
+  if (normal == NULL)
+    {
+      g_hash_table_insert (errors, g_strdup (name), g_strdup (error->message));
+      return;
+    }
+  g_free (*field);
+  *field = normal;
+}
+
+gboolean
+es_member_validate (EsMember *self, const GDate *today, GHashTable *errors)
+{
+  guint before = g_hash_table_size (errors);
+
+  check_text (&self->first_name, "first_name", NULL, TRUE, errors);
+  check_text (&self->last_name, "last_name", NULL, TRUE, errors);
+  check_text (&self->birth_place, "birth_place", NULL, FALSE, errors);
+  check_text (&self->nationality, "nationality", NULL, FALSE, errors);
+  check_text (&self->street, "street", NULL, FALSE, errors);
+  check_text (&self->postal_code, "postal_code", es_postal_code_normalize, FALSE, errors);
+  check_text (&self->city, "city", NULL, FALSE, errors);
+  check_text (&self->phone, "phone", es_phone_normalize, FALSE, errors);
+  check_text (&self->email, "email", es_email_normalize, FALSE, errors);
+  check_text (&self->trade_name, "trade_name", NULL, FALSE, errors);
+  check_text (&self->activity, "activity", NULL, FALSE, errors);
+  check_text (&self->naf_code, "naf_code", es_naf_normalize, FALSE, errors);
+
+  if (self->nir != NULL)
+    {
+      check_text (&self->nir, "nir", es_nir_normalize, FALSE, errors);
+      if (self->nir != NULL && *self->nir == '\0')
+        g_clear_pointer (&self->nir, g_free);
+    }
+
+  if (self->civility == NULL
+      || !(g_str_equal (self->civility, "") || g_str_equal (self->civility, "mme")
+           || g_str_equal (self->civility, "m") || g_str_equal (self->civility, "mx")))
+    g_hash_table_insert (errors, g_strdup ("civility"),
+                         g_strdup (_("Choose Ms, Mr, Mx or nothing.")));
+
+  if (g_date_valid (&self->birth_date) && today != NULL && g_date_valid (today))
+    {
+      GDate adult = es_date_add_months (today, -16 * 12);
+      GDate oldest = es_date_add_months (today, -100 * 12);
+      if (es_date_compare (&self->birth_date, &adult) > 0)
+        g_hash_table_insert (errors, g_strdup ("birth_date"),
+                             g_strdup (_("This birth date makes the member younger than 16.")));
+      else if (es_date_compare (&self->birth_date, &oldest) < 0)
+        g_hash_table_insert (errors, g_strdup ("birth_date"),
+                             g_strdup (_("This birth date is more than 100 years ago.")));
+    }
+  if (self->contribution_ppm != -1
+      && (self->contribution_ppm < 0 || self->contribution_ppm > 500000))
+    g_hash_table_insert (errors, g_strdup ("contribution_ppm"),
+                         g_strdup (_("The contribution rate must be between 0 % and 50 %.")));
+  if (self->entry_status >= ES_ENTRY_N_STATUSES)
+    g_hash_table_insert (errors, g_strdup ("entry_status"),
+                         g_strdup (_("Choose a status at entry from the list.")));
+  return g_hash_table_size (errors) == before;
+}
+
+void
+es_member_set_derived (EsMember *self, const EsPipelineState *state, const EsDeadline *nearest)
+{
+  g_return_if_fail (ES_IS_MEMBER (self));
+
+  self->state = *state;
+  self->has_deadline = nearest != NULL;
+  if (nearest != NULL)
+    self->deadline = *nearest;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE_DAYS]);
+}
+
+const char *
+es_member_field_label (const char *field)
+{
+  static const struct
+  {
+    const char *field;
+    const char *label;
+  } labels[] = {
+    { "civility", N_("Civility") },
+    { "first_name", N_("First name") },
+    { "last_name", N_("Last name") },
+    { "birth_date", N_("Birth date") },
+    { "birth_place", N_("Birth place") },
+    { "nationality", N_("Nationality") },
+    { "nir", N_("Social security number") },
+    { "street", N_("Address") },
+    { "postal_code", N_("Postal code") },
+    { "city", N_("City") },
+    { "phone", N_("Phone") },
+    { "email", N_("E-mail") },
+    { "permit_end", N_("Residence permit end") },
+    { "entry_status", N_("Status at entry") },
+    { "benefits_end", N_("End of unemployment rights") },
+    { "trade_name", N_("Trade name") },
+    { "activity", N_("Activity") },
+    { "naf_code", N_("NAF code") },
+    { "counselor_id", N_("Counselor") },
+    { "contribution_ppm", N_("Contribution rate") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (field, labels[i].field) == 0)
+      return _(labels[i].label);
+  return field;
+}
