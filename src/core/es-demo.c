@@ -286,6 +286,7 @@ generate_member (Gen *g, guint index, GError **error)
   GDate d, start, end_of_journey;
   gboolean foreign = chance (g, 0.08);
   double diligence = chance (g, 0.85) ? 0.95 : 0.3;
+  gint64 contract_hours = 0, contract_gross = 0;
   gint64 id;
 
   g_free (m->civility);
@@ -447,6 +448,8 @@ generate_member (Gen *g, guint index, GError **error)
     e->member_id = id;
     e->hours_milli = hours[range (g, 0, G_N_ELEMENTS (hours) - 1)];
     e->fixed_gross_cents = (gint64) range (g, 35, 110) * 2000;
+    contract_hours = e->hours_milli;
+    contract_gross = e->fixed_gross_cents;
     e->contribution_ppm = (gint64) range (g, 8, 15) * 10000;
     if (!add_event (g, e, error))
       return FALSE;
@@ -469,8 +472,9 @@ generate_member (Gen *g, guint index, GError **error)
           {
             e = es_career_event_new (ES_EVENT_AMENDMENT, &when);
             e->member_id = id;
-            e->hours_milli = 35000;
-            e->fixed_gross_cents = (gint64) range (g, 90, 140) * 2000;
+            /* Hours and pay grow with turnover. */
+            e->hours_milli = contract_hours < 35000 ? 35000 : -1;
+            e->fixed_gross_cents = contract_gross + (gint64) range (g, 10, 30) * 2000;
             e->contribution_ppm = -1;
             if (!add_event (g, e, error))
               return FALSE;
