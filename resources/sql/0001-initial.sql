@@ -66,18 +66,31 @@ CREATE INDEX member_counselor ON member (counselor_id);
 CREATE INDEX member_name ON member (last_name COLLATE NOCASE, first_name COLLATE NOCASE);
 
 -- Career events are append-only: a mistake is fixed by a new event that names the one it
--- corrects (corrects_id); both stay in the history. The member's stage is derived from them.
+-- corrects (corrects_id); both stay in the history. The member's stage is derived from them,
+-- by the pipeline rules in core (es-pipeline.c), which also check every event before it is
+-- written.
 CREATE TABLE career_event (
-  id           INTEGER PRIMARY KEY,
-  member_id    INTEGER NOT NULL REFERENCES member (id) ON DELETE RESTRICT,
-  kind         TEXT NOT NULL CHECK (kind IN ('info_meeting', 'diagnostic', 'cape_signed',
-                 'cape_renewed', 'cape_ended', 'contract_signed', 'amendment', 'associate',
-                 'exit', 'cancellation')),
-  date         TEXT NOT NULL CHECK (date(date) = date),
-  data         TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)),
-  corrects_id  INTEGER REFERENCES career_event (id) ON DELETE RESTRICT,
-  created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-  author       TEXT NOT NULL DEFAULT ''
+  id                 INTEGER PRIMARY KEY,
+  member_id          INTEGER NOT NULL REFERENCES member (id) ON DELETE RESTRICT,
+  kind               TEXT NOT NULL CHECK (kind IN ('info_meeting', 'diagnostic', 'cape_signed',
+                       'cape_renewed', 'cape_ended', 'contract_signed', 'amendment', 'associate',
+                       'exit', 'cancellation')),
+  date               TEXT NOT NULL CHECK (date(date) = date),
+  corrects_id        INTEGER REFERENCES career_event (id) ON DELETE RESTRICT,
+  -- what the kind needs; NULL where it does not apply (an amendment leaves unchanged ones NULL)
+  admitted           INTEGER CHECK (admitted IN (0, 1)),
+  reason             TEXT,
+  end_date           TEXT CHECK (end_date IS NULL OR date(end_date) = end_date),
+  hours_milli        INTEGER CHECK (hours_milli IS NULL OR hours_milli > 0),
+  fixed_gross_cents  INTEGER CHECK (fixed_gross_cents IS NULL OR fixed_gross_cents >= 0),
+  contribution_ppm   INTEGER CHECK (contribution_ppm IS NULL
+                                    OR contribution_ppm BETWEEN 0 AND 1000000),
+  shares_subscribed  INTEGER CHECK (shares_subscribed IS NULL OR shares_subscribed > 0),
+  shares_paid_cents  INTEGER CHECK (shares_paid_cents IS NULL OR shares_paid_cents >= 0),
+  exit_reason        TEXT,
+  note               TEXT,
+  created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  author             TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX career_event_member ON career_event (member_id, date, id);
 

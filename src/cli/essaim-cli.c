@@ -302,6 +302,7 @@ static const EsCliCommand commands[] = {
   { "demo", cmd_demo, N_("Create a new database with a demo cooperative") },
   { "check", cmd_check, N_("Check integrity and format (read-only)") },
   { "backup", cmd_backup, N_("Copy the database to a file") },
+  { "bench", es_cli_bench, N_("Measure the speed of the main operations (read-only)") },
 };
 
 static char *

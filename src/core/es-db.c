@@ -715,7 +715,8 @@ configure_connection (EsDb *self, GError **error)
 {
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
-  return es_db_exec (self, "PRAGMA foreign_keys = ON", error);
+  /* Reads straight from the page cache instead of copying every page. */
+  return es_db_exec (self, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824", error);
 }
 
 static gboolean

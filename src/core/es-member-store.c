@@ -106,6 +106,25 @@ member_from_row (sqlite3_stmt *stmt)
   return m;
 }
 
+#define EVENT_COLUMNS                                                                      \
+  "id, member_id, kind, date, corrects_id, created_at, author, admitted, reason, end_date, " \
+  "hours_milli, fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, " \
+  "exit_reason, note"
+
+static gint64
+column_int_or (sqlite3_stmt *stmt, int column, gint64 fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback
+                                                           : sqlite3_column_int64 (stmt, column);
+}
+
+static char *
+column_dup_or_null (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
 static EsCareerEvent *
 event_from_row (sqlite3_stmt *stmt)
 {
@@ -118,11 +137,20 @@ event_from_row (sqlite3_stmt *stmt)
   event = es_career_event_new (kind, &date);
   event->id = sqlite3_column_int64 (stmt, 0);
   event->member_id = sqlite3_column_int64 (stmt, 1);
-  /* The schema checked the JSON when it was written; a field it does not know is kept out. */
-  es_career_event_data_from_json (event, (const char *) sqlite3_column_text (stmt, 4), NULL);
-  event->corrects_id = sqlite3_column_int64 (stmt, 5);
-  event->created_at = column_dup (stmt, 6);
-  event->author = column_dup (stmt, 7);
+  event->corrects_id = sqlite3_column_int64 (stmt, 4);
+  event->created_at = column_dup (stmt, 5);
+  event->author = column_dup (stmt, 6);
+  event->admitted = sqlite3_column_int (stmt, 7) != 0;
+  event->reason = column_dup_or_null (stmt, 8);
+  column_date (stmt, 9, &event->end_date);
+  event->hours_milli = column_int_or (stmt, 10, -1);
+  event->fixed_gross_cents = column_int_or (stmt, 11, -1);
+  event->contribution_ppm = column_int_or (stmt, 12, -1);
+  event->shares_subscribed = column_int_or (stmt, 13, 0);
+  event->shares_paid_cents = column_int_or (stmt, 14, 0);
+  if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
+    es_exit_reason_from_code ((const char *) sqlite3_column_text (stmt, 15), &event->exit_reason);
+  event->note = column_dup_or_null (stmt, 16);
   return event;
 }
 
@@ -180,10 +208,9 @@ load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GE
     return NULL;
 
   ev = es_db_prepare (db,
-                      id > 0 ? "SELECT id, member_id, kind, date, data, corrects_id, created_at, "
-                               "author FROM career_event WHERE member_id = ?1 ORDER BY member_id, id"
-                             : "SELECT id, member_id, kind, date, data, corrects_id, created_at, "
-                               "author FROM career_event ORDER BY member_id, id",
+                      id > 0 ? "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ?1 "
+                               "ORDER BY member_id, date, id"
+                             : "SELECT " EVENT_COLUMNS " FROM career_event ORDER BY member_id, date, id",
                       error);
   if (ev == NULL)
     return NULL;
@@ -526,8 +553,7 @@ es_member_store_events (EsDb *db, gint64 member_id, GError **error)
   int rc;
 
   stmt = es_db_prepare (db,
-                        "SELECT id, member_id, kind, date, data, corrects_id, created_at, author "
-                        "FROM career_event WHERE member_id = ? ORDER BY id",
+                        "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ? ORDER BY id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -538,6 +564,52 @@ es_member_store_events (EsDb *db, gint64 member_id, GError **error)
   if (rc < 0)
     return NULL;
   return g_steal_pointer (&events);
+}
+
+static void
+bind_int_or_null (sqlite3_stmt *stmt, int index, gboolean present, gint64 value)
+{
+  if (present)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text != NULL && *text != '\0')
+    bind_text (stmt, index, text);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Binds only what the kind carries; the rest stays NULL. */
+static void
+bind_event (sqlite3_stmt *stmt, const EsCareerEvent *e)
+{
+  gboolean diagnostic = e->kind == ES_EVENT_DIAGNOSTIC;
+  gboolean cape = e->kind == ES_EVENT_CAPE_SIGNED || e->kind == ES_EVENT_CAPE_RENEWED;
+  gboolean pay = e->kind == ES_EVENT_CONTRACT_SIGNED || e->kind == ES_EVENT_AMENDMENT;
+  gboolean associate = e->kind == ES_EVENT_ASSOCIATE;
+  gboolean has_reason = diagnostic || e->kind == ES_EVENT_CANCELLATION;
+
+  sqlite3_bind_int64 (stmt, 1, e->member_id);
+  bind_text (stmt, 2, es_event_kind_to_code (e->kind));
+  bind_date (stmt, 3, &e->date);
+  bind_id_or_null (stmt, 4, e->corrects_id);
+  bind_int_or_null (stmt, 5, diagnostic, e->admitted ? 1 : 0);
+  bind_text_or_null (stmt, 6, has_reason ? e->reason : NULL);
+  bind_date (stmt, 7, cape ? &e->end_date : NULL);
+  bind_int_or_null (stmt, 8, pay && e->hours_milli >= 0, e->hours_milli);
+  bind_int_or_null (stmt, 9, pay && e->fixed_gross_cents >= 0, e->fixed_gross_cents);
+  bind_int_or_null (stmt, 10, pay && e->contribution_ppm >= 0, e->contribution_ppm);
+  bind_int_or_null (stmt, 11, associate, e->shares_subscribed);
+  bind_int_or_null (stmt, 12, associate, e->shares_paid_cents);
+  bind_text_or_null (stmt, 13, e->kind == ES_EVENT_EXIT ? es_exit_reason_to_code (e->exit_reason)
+                                                        : NULL);
+  bind_text_or_null (stmt, 14, e->note);
+  bind_text (stmt, 15, g_get_user_name ());
 }
 
 gint64
@@ -578,17 +650,14 @@ es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error)
 
   data = es_career_event_data_to_json (event);
   stmt = es_db_prepare (db,
-                        "INSERT INTO career_event (member_id, kind, date, data, corrects_id, "
-                        "author) VALUES (?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO career_event (member_id, kind, date, corrects_id, admitted, "
+                        "reason, end_date, hours_milli, fixed_gross_cents, contribution_ppm, "
+                        "shares_subscribed, shares_paid_cents, exit_reason, note, author) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, event->member_id);
-  bind_text (stmt, 2, es_event_kind_to_code (event->kind));
-  bind_date (stmt, 3, &event->date);
-  bind_text (stmt, 4, data);
-  bind_id_or_null (stmt, 5, event->corrects_id);
-  bind_text (stmt, 6, g_get_user_name ());
+  bind_event (stmt, event);
   if (es_db_step (db, stmt, error) < 0)
     goto fail;
   sqlite3_reset (stmt);

@@ -393,8 +393,7 @@ es_member_set_derived (EsMember *self, const EsPipelineState *state, const EsDea
   self->has_deadline = nearest != NULL;
   if (nearest != NULL)
     self->deadline = *nearest;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE_DAYS]);
+  /* Only freshly loaded members are derived: nobody watches them yet, so no notify. */
 }
 
 const char *
