@@ -14,7 +14,7 @@
 #include "es-date.h"
 #include "es-money.h"
 
-G_DEFINE_QUARK (es-career-event-error-quark, es_career_event_error)
+G_DEFINE_QUARK (es - career - event - error - quark, es_career_event_error)
 
 G_DEFINE_BOXED_TYPE (EsCareerEvent, es_career_event, es_career_event_copy, es_career_event_free)
 
@@ -48,10 +48,11 @@ static const CodeLabel reasons[ES_EXIT_N_REASONS] = {
   [ES_EXIT_NOT_ADMITTED] = { "not_admitted", N_("Not admitted after the diagnostic") },
   [ES_EXIT_CAPE_END] = { "cape_end", N_("End of the CAPE without follow-up") },
   [ES_EXIT_RESIGNATION] = { "resignation", N_("Resignation") },
-  [ES_EXIT_MUTUAL_AGREEMENT] = { "mutual_agreement", N_("Mutual termination (rupture conventionnelle)") },
+  [ES_EXIT_MUTUAL_AGREEMENT]
+  = { "mutual_agreement", N_("Mutual termination (rupture conventionnelle)") },
   [ES_EXIT_DISMISSAL] = { "dismissal", N_("Dismissal") },
-  [ES_EXIT_ASSOCIATE_DEADLINE] = { "associate_deadline",
-                                   N_("Contract ended at the associate deadline") },
+  [ES_EXIT_ASSOCIATE_DEADLINE]
+  = { "associate_deadline", N_("Contract ended at the associate deadline") },
   [ES_EXIT_OTHER] = { "other", N_("Other reason") },
 };
 
@@ -75,7 +76,7 @@ code_lookup (const CodeLabel *table, guint n, const char *code, guint *out)
 const char *
 es_event_kind_to_code (EsEventKind kind)
 {
-  g_return_val_if_fail ((guint) kind < ES_EVENT_N_KINDS, NULL);
+  g_return_val_if_fail ((guint)kind < ES_EVENT_N_KINDS, NULL);
   return kinds[kind].code;
 }
 
@@ -87,21 +88,21 @@ es_event_kind_from_code (const char *code, EsEventKind *out)
   if (!code_lookup (kinds, ES_EVENT_N_KINDS, code, &i))
     return FALSE;
   if (out != NULL)
-    *out = (EsEventKind) i;
+    *out = (EsEventKind)i;
   return TRUE;
 }
 
 const char *
 es_event_kind_label (EsEventKind kind)
 {
-  g_return_val_if_fail ((guint) kind < ES_EVENT_N_KINDS, NULL);
+  g_return_val_if_fail ((guint)kind < ES_EVENT_N_KINDS, NULL);
   return _(kinds[kind].label);
 }
 
 const char *
 es_exit_reason_to_code (EsExitReason reason)
 {
-  g_return_val_if_fail ((guint) reason < ES_EXIT_N_REASONS, NULL);
+  g_return_val_if_fail ((guint)reason < ES_EXIT_N_REASONS, NULL);
   return reasons[reason].code;
 }
 
@@ -113,14 +114,14 @@ es_exit_reason_from_code (const char *code, EsExitReason *out)
   if (!code_lookup (reasons, ES_EXIT_N_REASONS, code, &i))
     return FALSE;
   if (out != NULL)
-    *out = (EsExitReason) i;
+    *out = (EsExitReason)i;
   return TRUE;
 }
 
 const char *
 es_exit_reason_label (EsExitReason reason)
 {
-  g_return_val_if_fail ((guint) reason < ES_EXIT_N_REASONS, NULL);
+  g_return_val_if_fail ((guint)reason < ES_EXIT_N_REASONS, NULL);
   return _(reasons[reason].label);
 }
 
@@ -133,7 +134,7 @@ es_career_event_new (EsEventKind kind, const GDate *date)
 {
   EsCareerEvent *event;
 
-  g_return_val_if_fail ((guint) kind < ES_EVENT_N_KINDS, NULL);
+  g_return_val_if_fail ((guint)kind < ES_EVENT_N_KINDS, NULL);
 
   event = g_new0 (EsCareerEvent, 1);
   event->kind = kind;
@@ -248,7 +249,7 @@ es_career_event_data_to_json (const EsCareerEvent *event)
       add_int (builder, "shares_paid_cents", event->shares_paid_cents);
       break;
     case ES_EVENT_EXIT:
-      if ((guint) event->exit_reason < ES_EXIT_N_REASONS)
+      if ((guint)event->exit_reason < ES_EXIT_N_REASONS)
         {
           json_builder_set_member_name (builder, "exit_reason");
           json_builder_add_string_value (builder, reasons[event->exit_reason].code);
@@ -282,8 +283,8 @@ invalid (GError **error, const char *format, ...)
 
   va_start (args, format);
   if (error != NULL)
-    *error = g_error_new_valist (ES_CAREER_EVENT_ERROR, ES_CAREER_EVENT_ERROR_INVALID_DATA,
-                                 format, args);
+    *error = g_error_new_valist (ES_CAREER_EVENT_ERROR, ES_CAREER_EVENT_ERROR_INVALID_DATA, format,
+                                 args);
   va_end (args);
   return FALSE;
 }
@@ -340,7 +341,7 @@ read_text (JsonObject *object, const char *name, char **out, GError **error)
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return invalid (error, _("The field “%s” of the event data must be a text."), name);
+    return invalid (error, _("The field “%s” of the event data must be text."), name);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
@@ -348,16 +349,19 @@ read_text (JsonObject *object, const char *name, char **out, GError **error)
 static gboolean
 read_date (JsonObject *object, const char *name, GDate *out, GError **error)
 {
-  g_autofree char *text = NULL;
+  JsonNode *node = member_node (object, name);
+  const char *text;
 
-  if (!read_text (object, name, &text, error))
-    return FALSE;
-  if (text == NULL)
+  if (node == NULL)
     return invalid (error, _("The field “%s” is missing from the event data."), name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return invalid (
+        error, _("The field “%s” of the event data must be a date written YYYY-MM-DD."), name);
+  text = json_node_get_string (node);
   if (!es_date_parse_iso (text, out))
     return invalid (error,
                     _("The field “%s” of the event data must be a date written "
-                      "YYYY-MM-DD, not “%s”."),
+                       "YYYY-MM-DD, not “%s”."),
                     name, text);
   return TRUE;
 }
@@ -474,9 +478,9 @@ es_hours_format (gint64 hours_milli)
 
   if (hours_milli < 0)
     g_string_append_c (out, '-');
-  magnitude = hours_milli < 0 ? (guint64) 0 - (guint64) hours_milli : (guint64) hours_milli;
+  magnitude = hours_milli < 0 ? (guint64)0 - (guint64)hours_milli : (guint64)hours_milli;
   g_string_append_printf (out, "%" G_GUINT64_FORMAT, magnitude / 1000);
-  frac = (guint) (magnitude % 1000);
+  frac = (guint)(magnitude % 1000);
   if (frac != 0)
     {
       char digits[4];
@@ -519,7 +523,7 @@ describe_terms (const EsCareerEvent *event)
     return NULL;
   g_ptr_array_add (parts, NULL);
   /* Translators: separator between the terms of a contract in a timeline line. */
-  return g_strjoinv (_(", "), (char **) parts->pdata);
+  return g_strjoinv (_(", "), (char **)parts->pdata);
 }
 
 static char *
@@ -572,9 +576,9 @@ describe_plain (const EsCareerEvent *event)
     case ES_EVENT_ASSOCIATE:
       {
         g_autofree char *paid = es_money_format (event->shares_paid_cents);
-        g_autofree char *count
-            = g_strdup_printf ("%" G_GINT64_FORMAT, event->shares_subscribed);
-        gulong n = event->shares_subscribed < 0 ? 0 : (gulong) MIN (event->shares_subscribed, 1000000);
+        g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, event->shares_subscribed);
+        gulong n
+            = event->shares_subscribed < 0 ? 0 : (gulong)MIN (event->shares_subscribed, 1000000);
 
         /* Translators: the first "%s" is a number of shares, the second an amount paid. */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -584,7 +588,7 @@ describe_plain (const EsCareerEvent *event)
       }
 
     case ES_EVENT_EXIT:
-      if ((guint) event->exit_reason < ES_EXIT_N_REASONS)
+      if ((guint)event->exit_reason < ES_EXIT_N_REASONS)
         /* Translators: "%s" is the exit reason, "Resignation". */
         return g_strdup_printf (_("Exit: %s"), es_exit_reason_label (event->exit_reason));
       return g_strdup (_("Exit"));

@@ -75,7 +75,7 @@ GType es_career_event_get_type (void);
 #define ES_CAREER_EVENT_ERROR (es_career_event_error_quark ())
 
 typedef enum {
-  ES_CAREER_EVENT_ERROR_INVALID_DATA, /* the data column is not what the kind needs */
+  ES_CAREER_EVENT_ERROR_INVALID_DATA, /* the JSON data is not what the kind needs */
 } EsCareerEventError;
 
 GQuark es_career_event_error_quark (void);
@@ -100,7 +100,7 @@ const char *es_exit_reason_label (EsExitReason reason);
 
 /* The kind-specific fields as a JSON object (the career_event.data column), and back.
  * Only the fields that mean something for the kind are written, plus "note" for any kind
- * when not empty (the table has no other place for it):
+ * when not empty:
  *   diagnostic       {"admitted":false,"reason":"…"} (reason only when given)
  *   cape_signed/_renewed {"end_date":"2027-03-31"}
  *   contract_signed  {"hours_milli":24000,"fixed_gross_cents":120000,"contribution_ppm":100000}

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "es-db.h"
+#include "es-member.h"
 
 G_BEGIN_DECLS
 
@@ -96,6 +97,6 @@ gboolean es_member_csv_export_file (EsDb *db, const char *path, char separator,
 const char *es_member_csv_parse_civility (const char *text);
 /* An entry status in words ("demandeur d'emploi", "ARE", "RSA", "salarié", "étudiante",
  * "autre", English names or codes) → the status; FALSE if not understood. Blank is other. */
-gboolean es_member_csv_parse_entry_status (const char *text, int *out);
+gboolean es_member_csv_parse_entry_status (const char *text, EsEntryStatus *out);
 
 G_END_DECLS

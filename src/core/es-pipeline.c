@@ -15,7 +15,7 @@
 #include "es-money.h"
 #include "es-pipeline.h"
 
-G_DEFINE_QUARK (es-pipeline-error-quark, es_pipeline_error)
+G_DEFINE_QUARK (es - pipeline - error - quark, es_pipeline_error)
 
 /* ---------------------------------------------------------------------------------------
  * Stages
@@ -36,14 +36,14 @@ static const struct
 const char *
 es_stage_label (EsStage stage)
 {
-  g_return_val_if_fail ((guint) stage < ES_STAGE_N_STAGES, NULL);
+  g_return_val_if_fail ((guint)stage < ES_STAGE_N_STAGES, NULL);
   return _(stages[stage].label);
 }
 
 const char *
 es_stage_to_code (EsStage stage)
 {
-  g_return_val_if_fail ((guint) stage < ES_STAGE_N_STAGES, NULL);
+  g_return_val_if_fail ((guint)stage < ES_STAGE_N_STAGES, NULL);
   return stages[stage].code;
 }
 
@@ -58,7 +58,7 @@ es_stage_from_code (const char *code, EsStage *out)
     if (g_strcmp0 (stages[i].code, code) == 0)
       {
         if (out != NULL)
-          *out = (EsStage) i;
+          *out = (EsStage)i;
         return TRUE;
       }
   return FALSE;
@@ -90,7 +90,7 @@ date_cmp (const GDate *a, const GDate *b)
   gboolean va = date_ok (a), vb = date_ok (b);
 
   if (!va || !vb)
-    return (int) va - (int) vb;
+    return (int)va - (int)vb;
   return es_date_compare (a, b);
 }
 
@@ -156,7 +156,7 @@ static int
 recording_cmp (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   GPtrArray *events = user_data;
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  guint ia = *(const guint *)a, ib = *(const guint *)b;
   const EsCareerEvent *ea = g_ptr_array_index (events, ia);
   const EsCareerEvent *eb = g_ptr_array_index (events, ib);
   gint64 ka = ea->id == 0 ? G_MAXINT64 : ea->id;
@@ -181,7 +181,7 @@ slot_cmp (gconstpointer a, gconstpointer b)
 static gboolean
 kind_ok (const EsCareerEvent *event)
 {
-  return (guint) event->kind < ES_EVENT_N_KINDS;
+  return (guint)event->kind < ES_EVENT_N_KINDS;
 }
 
 static void
@@ -223,7 +223,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
 
   for (k = 0; k < n; k++)
     order[k] = k;
-  g_qsort_with_data (order, (gint) n, sizeof (guint), recording_cmp, events);
+  g_qsort_with_data (order, (gint)n, sizeof (guint), recording_cmp, events);
   for (k = 0; k < n; k++)
     {
       EsCareerEvent *event = g_ptr_array_index (events, order[k]);
@@ -240,7 +240,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
    * its chain of corrections) corrects; -1 when left out. */
   for (k = 0; k < n; k++)
     {
-      int i = (int) order[k];
+      int i = (int)order[k];
       int cur = i;
       guint steps = 0;
       EsCareerEvent *event = g_ptr_array_index (events, i);
@@ -268,7 +268,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
               g_autofree char *id = id_text (current->corrects_id);
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
                                _("This correction refers to event number %s, which is not "
-                                 "in this member's history."),
+                                  "in this member's history."),
                                id);
               ok = FALSE;
               break;
@@ -286,14 +286,14 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
             {
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
                                _("A cancellation cannot be corrected or cancelled: record "
-                                 "the cancelled event again instead."));
+                                  "the cancelled event again instead."));
               ok = FALSE;
             }
           else if (target->kind != current->kind)
             {
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
                                _("A correction must be of the same kind as the event it "
-                                 "replaces: “%s” cannot correct “%s”."),
+                                  "replaces: “%s” cannot correct “%s”."),
                                es_event_kind_label (current->kind),
                                es_event_kind_label (target->kind));
               ok = FALSE;
@@ -308,7 +308,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
   /* Cancellations void a whole slot. */
   for (k = 0; k < n; k++)
     {
-      int i = (int) order[k];
+      int i = (int)order[k];
       EsCareerEvent *event = g_ptr_array_index (events, i);
       EsCareerEvent *target;
       int t;
@@ -327,7 +327,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
           g_autofree char *id = id_text (event->corrects_id);
           set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
                            _("This cancellation refers to event number %s, which is not in "
-                             "this member's history."),
+                              "this member's history."),
                            id);
           continue;
         }
@@ -336,7 +336,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
         {
           set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
                            _("A cancellation cannot be corrected or cancelled: record the "
-                             "cancelled event again instead."));
+                              "cancelled event again instead."));
           continue;
         }
       if (root[t] < 0)
@@ -356,7 +356,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
    * recorded after its cancellation. */
   for (k = 0; k < n; k++)
     {
-      int i = (int) order[k];
+      int i = (int)order[k];
       int r = root[i];
 
       if (r < 0)
@@ -369,7 +369,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
               g_autofree char *when = es_date_format_short (&cancel->date);
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
                                _("This event was cancelled on %s: it can no longer be "
-                                 "corrected."),
+                                  "corrected."),
                                when ? when : "?");
             }
           continue;
@@ -510,8 +510,7 @@ apply_cape_signed (Replay *r, const EsCareerEvent *ev, GError **error)
     {
       g_autofree char *since = es_date_format_short (&s->cape_start);
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                     _("A CAPE is already under way since %s: record a renewal instead."),
-                     since);
+                     _("A CAPE has been under way since %s: record a renewal instead."), since);
     }
   if (s->stage != ES_STAGE_RECEPTION)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
@@ -536,7 +535,7 @@ apply_cape_signed (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *last = es_date_format_short (&max);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_LENGTH,
                      _("A CAPE lasts 12 months at most: signed on %s, it must end on %s at the "
-                       "latest, not on %s."),
+                        "latest, not on %s."),
                      date, last, end);
     }
 
@@ -570,13 +569,13 @@ apply_cape_renewed (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *second = es_date_format_short (&r->renewed_on[1]);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_RENEWALS,
                      _("A CAPE can be renewed twice at most: this one was already renewed on %s "
-                       "and %s."),
+                        "and %s."),
                      first, second);
     }
   if (date_cmp (&ev->date, &s->cape_end) > 0)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                    _("The CAPE was planned to end on %s: it can no longer be renewed on %s. A "
-                     "renewal must be signed before the end."),
+                      "renewal must be signed before the end."),
                    current, date);
   if (!date_ok (&ev->end_date))
     return refuse (error, ES_PIPELINE_ERROR_DATA, _("The renewal has no new planned end date."));
@@ -585,7 +584,7 @@ apply_cape_renewed (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *end = es_date_format_short (&ev->end_date);
       return refuse (error, ES_PIPELINE_ERROR_DATA,
                      _("The new planned end of the CAPE (%s) must come after the current one "
-                       "(%s)."),
+                        "(%s)."),
                      end, current);
     }
   next_start = es_date_add_days (&s->cape_end, 1);
@@ -596,7 +595,7 @@ apply_cape_renewed (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *last = es_date_format_short (&max);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_LENGTH,
                      _("A renewal adds 12 months at most: the CAPE planned to end on %s can be "
-                       "extended until %s at the latest, not %s."),
+                        "extended until %s at the latest, not %s."),
                      current, last, end);
     }
 
@@ -624,7 +623,7 @@ apply_cape_ended (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *date = es_date_format_short (&ev->date);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_LENGTH,
                      _("The CAPE was planned to end on %s: it cannot end later, on %s. Record a "
-                       "renewal to extend it."),
+                        "renewal to extend it."),
                      current, date);
     }
 
@@ -646,7 +645,7 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
       if (!s->diagnostic_done || !s->admitted)
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                        _("A contract can only be signed after a CAPE or after a diagnostic that "
-                         "admitted the person."));
+                          "admitted the person."));
       break;
     case ES_STAGE_CAPE:
       break;
@@ -656,7 +655,7 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
         g_autofree char *since = es_date_format_short (&s->contract_date);
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                        _("A contract was already signed on %s: record an amendment to change "
-                         "it."),
+                          "it."),
                        since);
       }
     case ES_STAGE_EXITED:
@@ -664,14 +663,14 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
     default:
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                      _("A contract can only be signed at the reception or CAPE stage, not at "
-                       "the stage “%s”."),
+                        "the stage “%s”."),
                      es_stage_label (s->stage));
     }
 
   if (ev->hours_milli == -1 || ev->fixed_gross_cents == -1 || ev->contribution_ppm == -1)
     return refuse (error, ES_PIPELINE_ERROR_DATA,
                    _("A contract must give the weekly hours, the fixed monthly gross pay and "
-                     "the contribution rate."));
+                      "the contribution rate."));
   if (!check_hours (ev->hours_milli, error) || !check_fixed (ev->fixed_gross_cents, error)
       || !check_rate (ev->contribution_ppm, error))
     return FALSE;
@@ -685,13 +684,13 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
           g_autofree char *end = es_date_format_short (&s->cape_end);
           return refuse (error, ES_PIPELINE_ERROR_ORDER,
                          _("The contract cannot start on %s: the CAPE ran until %s. It can "
-                           "start the next day at the earliest."),
+                            "start the next day at the earliest."),
                          date, end);
         }
       if (!s->cape_ended && date_cmp (&ev->date, &s->cape_start) <= 0)
         return refuse (error, ES_PIPELINE_ERROR_ORDER,
                        _("The contract cannot start on %s, the day the CAPE was signed: it can "
-                         "start the next day at the earliest."),
+                          "start the next day at the earliest."),
                        date);
       last = es_date_add_days (&ev->date, -1);
       if (s->cape_ended || date_cmp (&s->cape_end, &last) < 0)
@@ -720,7 +719,7 @@ apply_amendment (Replay *r, const EsCareerEvent *ev, GError **error)
   if (s->stage != ES_STAGE_CONTRACT && s->stage != ES_STAGE_ASSOCIATE)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                    _("An amendment changes a signed contract: it is not possible at the stage "
-                     "“%s”."),
+                      "“%s”."),
                    es_stage_label (s->stage));
   if (ev->hours_milli != -1)
     {
@@ -743,7 +742,7 @@ apply_amendment (Replay *r, const EsCareerEvent *ev, GError **error)
   if (!changes)
     return refuse (error, ES_PIPELINE_ERROR_DATA,
                    _("This amendment changes nothing: give new weekly hours, a new fixed pay or "
-                     "a new contribution rate."));
+                      "a new contribution rate."));
 
   if (ev->hours_milli != -1)
     s->hours_milli = ev->hours_milli;
@@ -763,12 +762,12 @@ apply_associate (Replay *r, const EsCareerEvent *ev, GError **error)
     {
       g_autofree char *since = es_date_format_short (&s->associate_date);
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                     _("The member is already an associate since %s."), since);
+                     _("The member has been an associate since %s."), since);
     }
   if (s->stage != ES_STAGE_CONTRACT)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                    _("Only a salaried entrepreneur under contract can become associate; the "
-                     "member is at the stage “%s”."),
+                      "member is at the stage “%s”."),
                    es_stage_label (s->stage));
   if (ev->shares_subscribed < 1)
     return refuse (error, ES_PIPELINE_ERROR_DATA,
@@ -782,7 +781,7 @@ apply_associate (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *date = es_date_format_short (&ev->date);
       return refuse (error, ES_PIPELINE_ERROR_DEADLINE,
                      _("The last day to become associate was %s: it is too late on %s, the "
-                       "contract must end."),
+                        "contract must end."),
                      deadline, date);
     }
 
@@ -810,7 +809,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
                        left);
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                      _("The member left on %s: record an information meeting first to start a "
-                       "new journey."),
+                        "new journey."),
                      left);
     }
 
@@ -825,7 +824,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
       else if (s->stage != ES_STAGE_RECEPTION)
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                        _("An information meeting is only possible at the reception stage or "
-                         "after an exit, not at the stage “%s”."),
+                          "after an exit, not at the stage “%s”."),
                        es_stage_label (s->stage));
       if (!s->has_events)
         s->stage_since = ev->date;
@@ -835,7 +834,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
       if (s->stage != ES_STAGE_RECEPTION)
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
                        _("A diagnostic is only possible at the reception stage, not at the "
-                         "stage “%s”."),
+                          "stage “%s”."),
                        es_stage_label (s->stage));
       if (!s->has_events)
         s->stage_since = ev->date;
@@ -880,7 +879,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
       break;
 
     case ES_EVENT_EXIT:
-      if ((guint) ev->exit_reason >= ES_EXIT_N_REASONS)
+      if ((guint)ev->exit_reason >= ES_EXIT_N_REASONS)
         return refuse (error, ES_PIPELINE_ERROR_DATA, _("The exit has no valid reason."));
       enter_stage (s, ES_STAGE_EXITED, &ev->date);
       s->exit_date = ev->date;
@@ -913,7 +912,7 @@ replay (GArray *slots, guint n, EsPipelineState *state, GError **error)
       if (!apply_event (&r, g_array_index (slots, Slot, k).event, error))
         {
           *state = before;
-          return (int) k;
+          return (int)k;
         }
     }
   return -1;
@@ -934,7 +933,7 @@ earlier_recorded_later_dated (GArray *slots, guint p)
       if (sq->rank >= sp->rank || date_cmp (&sq->event->date, &sp->event->date) <= 0)
         continue;
       if (best < 0 || slot_cmp (sq, &g_array_index (slots, Slot, best)) > 0)
-        best = (int) q;
+        best = (int)q;
     }
   return best;
 }
@@ -962,25 +961,28 @@ es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
   if (failed < 0)
     return TRUE;
 
-  /* A refused transition caused by an event dated before events recorded earlier: name
-   * that event, the most recently recorded such one replayed so far. */
-  if (g_error_matches (replay_error, ES_PIPELINE_ERROR, ES_PIPELINE_ERROR_TRANSITION))
+  /* A refusal caused by an event dated before events recorded earlier names that event
+   * instead: the most recently recorded such one replayed so far, when it was recorded
+   * after the refused event (which was accepted without it), or is the refused event
+   * itself and was refused for the stage it found. */
+  if (replay_error->domain == ES_PIPELINE_ERROR && replay_error->code != ES_PIPELINE_ERROR_ORDER)
     {
       guint failed_rank = g_array_index (slots, Slot, failed).rank;
+      gboolean transition = replay_error->code == ES_PIPELINE_ERROR_TRANSITION;
 
-      for (p = 0; p <= (guint) failed; p++)
+      for (p = 0; p <= (guint)failed; p++)
         {
           const Slot *sp = &g_array_index (slots, Slot, p);
           int q;
 
-          if (sp->rank < failed_rank)
+          if (sp->rank < failed_rank || (sp->rank == failed_rank && !transition))
             continue;
           if (culprit >= 0 && sp->rank < g_array_index (slots, Slot, culprit).rank)
             continue;
           q = earlier_recorded_later_dated (slots, p);
           if (q >= 0)
             {
-              culprit = (int) p;
+              culprit = (int)p;
               before = q;
             }
         }
@@ -992,12 +994,12 @@ es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
       g_autofree char *late_date = es_date_format_short (&late->date);
       g_autofree char *first_date = es_date_format_short (&first->date);
 
-      replay (slots, (guint) culprit, state, NULL);
+      replay (slots, (guint)culprit, state, NULL);
       return refuse (error, ES_PIPELINE_ERROR_ORDER,
                      _("“%s” on %s comes before “%s” on %s, recorded earlier, which it must "
-                       "follow: check the dates."),
-                     es_event_kind_label (late->kind), late_date,
-                     es_event_kind_label (first->kind), first_date);
+                        "follow: check the dates."),
+                     es_event_kind_label (late->kind), late_date, es_event_kind_label (first->kind),
+                     first_date);
     }
   g_propagate_error (error, g_steal_pointer (&replay_error));
   return FALSE;
@@ -1016,7 +1018,7 @@ es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate, GErr
   all = g_ptr_array_sized_new (events->len + 1);
   for (k = 0; k < events->len; k++)
     g_ptr_array_add (all, g_ptr_array_index (events, k));
-  g_ptr_array_add (all, (gpointer) candidate);
+  g_ptr_array_add (all, (gpointer)candidate);
   return es_pipeline_derive (all, &state, error);
 }
 
@@ -1196,7 +1198,7 @@ deadline_cmp (gconstpointer a, gconstpointer b)
     return c;
   if (da->member_id != db->member_id)
     return da->member_id < db->member_id ? -1 : 1;
-  return (int) da->kind - (int) db->kind;
+  return (int)da->kind - (int)db->kind;
 }
 
 void
@@ -1218,7 +1220,7 @@ es_deadline_kind_label (EsDeadlineKind kind)
     [ES_DEADLINE_BENEFITS] = N_("Unemployment rights end"),
   };
 
-  g_return_val_if_fail ((guint) kind < ES_DEADLINE_N_KINDS, NULL);
+  g_return_val_if_fail ((guint)kind < ES_DEADLINE_N_KINDS, NULL);
   return _(labels[kind]);
 }
 
@@ -1233,9 +1235,9 @@ es_deadline_describe_delay (const EsDeadline *deadline)
   if (days == 0)
     return g_strdup (_("today"));
   if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", (gulong) days),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", (gulong)days),
                             days);
   days = days == G_MININT ? G_MAXINT : -days;
   return g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", (gulong) days), days);
+      g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", (gulong)days), days);
 }
