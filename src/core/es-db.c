@@ -536,9 +536,9 @@ check_header (const char *path, const char *display_name, GError **error)
   if ((int) user_version > es_db_get_latest_schema_version ())
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NEWER,
-                   _("“%s” was made by a newer version of Essaim (format %u; this version reads "
+                   _("“%s” was made by a newer version of Essaim (format %d; this version reads "
                      "formats up to %d). Update Essaim to open it."),
-                   display_name, user_version, es_db_get_latest_schema_version ());
+                   display_name, (int) user_version, es_db_get_latest_schema_version ());
       return FALSE;
     }
 
@@ -821,7 +821,7 @@ open_existing (const char *path, EsDbOpenFlags flags, GError **error)
 
       if (!backup_handle (self->handle, self->display_name, dest, FALSE, error))
         {
-          g_prefix_error (error, _("Essaim makes a copy before updating a database, and "));
+          g_prefix_error (error, _("Essaim copies a database before updating it. "));
           return NULL;
         }
       self->migration_backup = g_steal_pointer (&dest);
