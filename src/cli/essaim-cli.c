@@ -302,6 +302,9 @@ static const EsCliCommand commands[] = {
   { "demo", cmd_demo, N_("Create a new database with a demo cooperative") },
   { "check", cmd_check, N_("Check integrity and format (read-only)") },
   { "backup", cmd_backup, N_("Copy the database to a file") },
+  { "members", es_cli_members, N_("Members: list, show, add, import, export, record events") },
+  { "interviews", es_cli_interviews, N_("Support interviews: add, list") },
+  { "deadlines", es_cli_deadlines, N_("Every member's deadlines, most urgent first") },
   { "bench", es_cli_bench, N_("Measure the speed of the main operations (read-only)") },
 };
 

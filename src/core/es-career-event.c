@@ -14,7 +14,11 @@
 #include "es-date.h"
 #include "es-money.h"
 
-G_DEFINE_QUARK (es - career - event - error - quark, es_career_event_error)
+GQuark
+es_career_event_error_quark (void)
+{
+  return g_quark_from_static_string ("es-career-event-error-quark");
+}
 
 G_DEFINE_BOXED_TYPE (EsCareerEvent, es_career_event, es_career_event_copy, es_career_event_free)
 

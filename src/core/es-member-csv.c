@@ -19,13 +19,18 @@
 #include "es-pipeline.h"
 #include "es-validate.h"
 
-G_DEFINE_QUARK (es-member-csv-error-quark, es_member_csv_error)
+GQuark
+es_member_csv_error_quark (void)
+{
+  return g_quark_from_static_string ("es-member-csv-error-quark");
+}
 
 /* ---------------------------------------------------------------------------------------
  * Columns
  * ------------------------------------------------------------------------------------- */
 
-typedef enum {
+typedef enum
+{
   F_ID,
   F_CIVILITY,
   F_LAST_NAME,
@@ -59,60 +64,72 @@ typedef struct
   const char *header;
   /* The field name es_member_validate() reports, or NULL. */
   const char *member_field;
-  /* Names accepted on import, folded (see fold()): lower case, no accents, words
-   * separated by one space. */
+  /* Names accepted on import, folded by es_member_csv_fold(): lower case, no accents,
+   * words separated by one space. */
   const char *aliases[MAX_ALIASES];
 } FieldInfo;
 
 static const FieldInfo fields[N_FIELDS] = {
   [F_ID] = { "N°", NULL, { "n", "no", "numero", "id", "numero de membre", "member id", NULL } },
   [F_CIVILITY] = { "Civilité", "civility", { "civilite", "civility", "titre", "title", NULL } },
-  [F_LAST_NAME] = { "Nom", "last_name",
+  [F_LAST_NAME] = { "Nom",
+                    "last_name",
                     { "nom", "nom de famille", "nom d usage", "last name", "lastname", "surname",
-                      "family name", "name", NULL } },
-  [F_FIRST_NAME] = { "Prénom", "first_name",
-                     { "prenom", "first name", "firstname", "given name", NULL } },
-  [F_BIRTH_DATE] = { "Date de naissance", "birth_date",
-                     { "date de naissance", "naissance", "ne le", "nee le", "ne e le",
-                       "birth date", "birthdate", "date of birth", NULL } },
-  [F_BIRTH_PLACE] = { "Lieu de naissance", "birth_place",
-                      { "lieu de naissance", "birth place", "birthplace", "place of birth",
-                        NULL } },
+                      "family name", NULL } },
+  [F_FIRST_NAME]
+  = { "Prénom", "first_name", { "prenom", "first name", "firstname", "given name", NULL } },
+  [F_BIRTH_DATE] = { "Date de naissance",
+                     "birth_date",
+                     { "date de naissance", "naissance", "ne le", "nee le", "ne e le", "birth date",
+                       "birthdate", "date of birth", NULL } },
+  [F_BIRTH_PLACE]
+  = { "Lieu de naissance",
+      "birth_place",
+      { "lieu de naissance", "birth place", "birthplace", "place of birth", NULL } },
   [F_NATIONALITY] = { "Nationalité", "nationality", { "nationalite", "nationality", NULL } },
-  [F_NIR] = { "NIR", "nir",
-              { "nir", "numero de securite sociale", "n de securite sociale",
-                "no de securite sociale", "securite sociale", "numero secu", "n secu",
-                "social security number", NULL } },
+  [F_NIR]
+  = { "NIR",
+      "nir",
+      { "nir", "numero de securite sociale", "n de securite sociale", "no de securite sociale",
+        "securite sociale", "numero secu", "n secu", "social security number", NULL } },
   [F_STREET] = { "Adresse", "street", { "adresse", "rue", "address", "street", NULL } },
-  [F_POSTAL_CODE] = { "Code postal", "postal_code",
-                      { "code postal", "cp", "postal code", "postcode", "zip", "zip code",
-                        NULL } },
+  [F_POSTAL_CODE] = { "Code postal",
+                      "postal_code",
+                      { "code postal", "cp", "postal code", "postcode", "zip", "zip code", NULL } },
   [F_CITY] = { "Ville", "city", { "ville", "commune", "city", "town", NULL } },
-  [F_PHONE] = { "Téléphone", "phone",
+  [F_PHONE] = { "Téléphone",
+                "phone",
                 { "telephone", "tel", "portable", "mobile", "phone", "phone number", NULL } },
-  [F_EMAIL] = { "E-mail", "email",
+  [F_EMAIL] = { "E-mail",
+                "email",
                 { "e mail", "email", "courriel", "mail", "adresse e mail", "adresse mail",
                   "adresse electronique", "e mail address", "email address", NULL } },
-  [F_PERMIT_END] = { "Fin de titre de séjour", "permit_end",
+  [F_PERMIT_END] = { "Fin de titre de séjour",
+                     "permit_end",
                      { "fin de titre de sejour", "fin du titre de sejour", "titre de sejour",
                        "permit end", "residence permit end", NULL } },
-  [F_ENTRY_STATUS] = { "Statut à l'entrée", "entry_status",
-                       { "statut a l entree", "statut d entree", "statut",
-                         "situation a l entree", "entry status", NULL } },
-  [F_BENEFITS_END] = { "Fin des droits", "benefits_end",
-                       { "fin des droits", "fin de droits", "fin des droits are",
-                         "benefits end", NULL } },
-  [F_TRADE_NAME] = { "Enseigne", "trade_name",
-                     { "enseigne", "nom commercial", "trade name", NULL } },
+  [F_ENTRY_STATUS] = { "Statut à l'entrée",
+                       "entry_status",
+                       { "statut a l entree", "statut d entree", "statut", "situation a l entree",
+                         "entry status", NULL } },
+  [F_BENEFITS_END]
+  = { "Fin des droits",
+      "benefits_end",
+      { "fin des droits", "fin de droits", "fin des droits are", "benefits end", NULL } },
+  [F_TRADE_NAME]
+  = { "Enseigne", "trade_name", { "enseigne", "nom commercial", "trade name", NULL } },
   [F_ACTIVITY] = { "Activité", "activity", { "activite", "activity", NULL } },
-  [F_NAF_CODE] = { "Code NAF/APE", "naf_code",
-                   { "code naf ape", "code naf", "naf", "code ape", "ape", "naf ape",
-                     "naf code", "ape code", NULL } },
-  [F_COUNSELOR] = { "Accompagnateur·rice", "counselor_id",
-                    { "accompagnateur rice", "accompagnateur", "accompagnatrice",
-                      "accompagnateurice", "referent", "referente", "referent e", "counselor",
-                      "counsellor", NULL } },
-  [F_CONTRIBUTION] = { "Taux de contribution (%)", "contribution_ppm",
+  [F_NAF_CODE] = { "Code NAF/APE",
+                   "naf_code",
+                   { "code naf ape", "code naf", "naf", "code ape", "ape", "naf ape", "naf code",
+                     "ape code", NULL } },
+  [F_COUNSELOR]
+  = { "Accompagnateur·rice",
+      "counselor_id",
+      { "accompagnateur rice", "accompagnateur", "accompagnatrice", "accompagnateurice", "referent",
+        "referente", "referent e", "counselor", "counsellor", NULL } },
+  [F_CONTRIBUTION] = { "Taux de contribution (%)",
+                       "contribution_ppm",
                        { "taux de contribution", "contribution", "contribution rate", NULL } },
   [F_STAGE] = { "Étape du parcours", NULL, { "etape du parcours", "etape", "stage", NULL } },
 };
@@ -120,8 +137,8 @@ static const FieldInfo fields[N_FIELDS] = {
 /* Lower case, accents and compatibility forms removed, every run of characters other than
  * letters and digits turned into one space: "Date de  naissance" and "DATE_DE_NAISSANCE"
  * both give "date de naissance"; "N°" gives "n". */
-static char *
-fold (const char *text)
+char *
+es_member_csv_fold (const char *text)
 {
   g_autofree char *nfkd = NULL;
   GString *out = g_string_new (NULL);
@@ -187,7 +204,7 @@ es_member_csv_parse_civility (const char *text)
       = { "mme", "madame", "mrs", "ms", "mlle", "mademoiselle", "miss", NULL };
   static const char *const m[] = { "m", "mr", "monsieur", "mister", NULL };
   static const char *const mx[] = { "mx", NULL };
-  g_autofree char *folded = fold (text);
+  g_autofree char *folded = es_member_csv_fold (text);
 
   if (*folded == '\0')
     return "";
@@ -203,18 +220,24 @@ es_member_csv_parse_civility (const char *text)
 gboolean
 es_member_csv_parse_entry_status (const char *text, EsEntryStatus *out)
 {
-  static const char *const job_seeker[]
-      = { "job seeker", "job seeker are", "demandeur d emploi", "demandeur d emploi are",
-          "demandeuse d emploi", "demandeur euse d emploi", "are", "de", "chomage",
-          "france travail", "pole emploi", NULL };
+  static const char *const job_seeker[] = { "job seeker",
+                                            "job seeker are",
+                                            "demandeur d emploi",
+                                            "demandeur d emploi are",
+                                            "demandeuse d emploi",
+                                            "demandeur euse d emploi",
+                                            "are",
+                                            "de",
+                                            "chomage",
+                                            "france travail",
+                                            "pole emploi",
+                                            NULL };
   static const char *const rsa[]
       = { "rsa", "beneficiaire du rsa", "allocataire du rsa", "rsa recipient", NULL };
-  static const char *const employee[]
-      = { "employee", "salarie", "salariee", "salarie e", NULL };
-  static const char *const student[]
-      = { "student", "etudiant", "etudiante", "etudiant e", NULL };
+  static const char *const employee[] = { "employee", "salarie", "salariee", "salarie e", NULL };
+  static const char *const student[] = { "student", "etudiant", "etudiante", "etudiant e", NULL };
   static const char *const other[] = { "", "other", "autre", NULL };
-  g_autofree char *folded = fold (text);
+  g_autofree char *folded = es_member_csv_fold (text);
   EsEntryStatus status;
 
   if (in_list (folded, job_seeker))
@@ -300,7 +323,7 @@ percent_export (gint64 ppm)
 
   if (rest == 0)
     return g_strdup_printf ("%" G_GINT64_FORMAT, units);
-  n = g_snprintf (decimals, sizeof decimals, "%04d", (int) rest);
+  n = g_snprintf (decimals, sizeof decimals, "%04d", (int)rest);
   while (n > 0 && decimals[n - 1] == '0')
     decimals[--n] = '\0';
   return g_strdup_printf ("%" G_GINT64_FORMAT ",%s", units, decimals);
@@ -377,8 +400,8 @@ report_new (void)
 {
   EsCsvReport *report = g_new0 (EsCsvReport, 1);
 
-  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
   report->separator = ';';
   report->encoding = "UTF-8";
   return report;
@@ -413,21 +436,35 @@ typedef struct
 {
   const char *p;
   const char *end;
-  const char *line_start; /* start of the current physical line */
-  guint line;             /* current physical line, from 1 */
+  const char *line_start;   /* start of the current physical line */
+  const char *record_start; /* start of the current row */
+  guint line;               /* current physical line, from 1 */
+  guint record_line;        /* the line the current row starts on */
   char separator;
 } Reader;
 
+/* A physical line, or a row spanning several lines, over the limit: garbage, or a quote
+ * missing somewhere. Checked at every byte, so that nothing grows without bound. */
 static gboolean
-line_too_long (Reader *r, GError **error)
+too_long (Reader *r, GError **error)
 {
-  if ((gsize) (r->p - r->line_start) <= ES_MEMBER_CSV_MAX_LINE_LENGTH)
-    return FALSE;
-  g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_TOO_LARGE,
-               _("Line %u is longer than 64 KB: this is not a member list. Check that the "
-                 "file is the CSV export of a spreadsheet."),
-               r->line);
-  return TRUE;
+  if ((gsize)(r->p - r->line_start) > ES_MEMBER_CSV_MAX_LINE_LENGTH)
+    {
+      g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_TOO_LARGE,
+                   _ ("Line %u is longer than 64 KB: this is not a member list. Check that the "
+                      "file is the CSV export of a spreadsheet."),
+                   r->line);
+      return TRUE;
+    }
+  if ((gsize)(r->p - r->record_start) > ES_MEMBER_CSV_MAX_LINE_LENGTH)
+    {
+      g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_TOO_LARGE,
+                   _ ("The row that starts on line %u is longer than 64 KB: a quote (\") is "
+                      "probably missing or in excess."),
+                   r->record_line);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* After a line break at r->p (CR, LF or CRLF): steps over it and counts the line. */
@@ -451,7 +488,8 @@ read_record (Reader *r, GPtrArray *values, guint *start_line, GError **error)
   g_ptr_array_set_size (values, 0);
   if (r->p >= r->end)
     return FALSE;
-  *start_line = r->line;
+  *start_line = r->record_line = r->line;
+  r->record_start = r->p;
 
   for (;;)
     {
@@ -466,8 +504,8 @@ read_record (Reader *r, GPtrArray *values, guint *start_line, GError **error)
               if (r->p >= r->end)
                 {
                   g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_FORMAT,
-                               _("The quote opened on line %u is never closed: a quote "
-                                 "(\") is probably missing or in excess."),
+                               _ ("The quote opened on line %u is never closed: a quote "
+                                  "(\") is probably missing or in excess."),
                                quote_line);
                   return FALSE;
                 }
@@ -489,16 +527,16 @@ read_record (Reader *r, GPtrArray *values, guint *start_line, GError **error)
                 }
               else
                 g_string_append_c (value, *r->p++);
-              if (line_too_long (r, error))
-                return FALSE;
               if (value->len > ES_MEMBER_CSV_MAX_LINE_LENGTH)
                 {
                   g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_TOO_LARGE,
-                               _("The quoted value that starts on line %u is longer than "
-                                 "64 KB: a closing quote (\") is probably missing."),
+                               _ ("The quoted value that starts on line %u is longer than "
+                                  "64 KB: a closing quote (\") is probably missing."),
                                quote_line);
                   return FALSE;
                 }
+              if (too_long (r, error))
+                return FALSE;
             }
         }
       /* Unquoted text, or what follows a closing quote before the separator (kept as is,
@@ -506,7 +544,7 @@ read_record (Reader *r, GPtrArray *values, guint *start_line, GError **error)
       while (r->p < r->end && *r->p != r->separator && *r->p != '\r' && *r->p != '\n')
         {
           g_string_append_c (value, *r->p++);
-          if (line_too_long (r, error))
+          if (too_long (r, error))
             return FALSE;
         }
       g_ptr_array_add (values, g_strndup (value->str, value->len));
@@ -515,6 +553,8 @@ read_record (Reader *r, GPtrArray *values, guint *start_line, GError **error)
       if (*r->p == r->separator)
         {
           r->p++;
+          if (too_long (r, error))
+            return FALSE;
           continue;
         }
       next_line (r);
@@ -534,7 +574,7 @@ detect_separator (const char *p, const char *end)
   /* The header is the first line that is not blank. */
   while (p < end && g_ascii_isspace (*p))
     p++;
-  stop = p + MIN ((gsize) (end - p), (gsize) ES_MEMBER_CSV_MAX_LINE_LENGTH);
+  stop = p + MIN ((gsize)(end - p), (gsize)ES_MEMBER_CSV_MAX_LINE_LENGTH);
   for (; p < stop; p++)
     {
       if (*p == '"')
@@ -579,19 +619,19 @@ decode (const char *data, gsize len, EsCsvReport *report, gsize *out_len, GError
   gsize written = 0;
 
   if (len >= 2
-      && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
-          || ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+      && (((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE)
+          || ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF)))
     {
       g_set_error_literal (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_ENCODING,
-                           _("This file is encoded in UTF-16 (“Unicode text”). Save it from "
-                             "the spreadsheet as “CSV UTF-8” or “CSV” instead."));
+                           _ ("This file is encoded in UTF-16 (“Unicode text”). Save it from "
+                              "the spreadsheet as “CSV UTF-8” or “CSV” instead."));
       return NULL;
     }
   if (memchr (data, '\0', len) != NULL)
     {
       g_set_error_literal (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_ENCODING,
-                           _("This file holds binary data, not text: it is not a CSV file. "
-                             "Save the spreadsheet as “CSV UTF-8” and import that file."));
+                           _ ("This file holds binary data, not text: it is not a CSV file. "
+                              "Save the spreadsheet as “CSV UTF-8” and import that file."));
       return NULL;
     }
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -605,12 +645,12 @@ decode (const char *data, gsize len, EsCsvReport *report, gsize *out_len, GError
       *out_len = len;
       return g_strndup (data, len);
     }
-  text = g_convert (data, (gssize) len, "UTF-8", "WINDOWS-1252", NULL, &written, &local_error);
+  text = g_convert (data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, &written, &local_error);
   if (text == NULL)
     {
       g_set_error_literal (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_ENCODING,
-                           _("This file is neither UTF-8 nor Windows-1252 text. Save it from "
-                             "the spreadsheet as “CSV UTF-8” and import that file."));
+                           _ ("This file is neither UTF-8 nor Windows-1252 text. Save it from "
+                              "the spreadsheet as “CSV UTF-8” and import that file."));
       return NULL;
     }
   report->encoding = "Windows-1252";
@@ -660,12 +700,12 @@ typedef struct
   EsDb *db;
   EsCsvReport *report;
   GDate today;
-  GPtrArray *columns;          /* char*: the headers as written */
-  int field_column[N_FIELDS];  /* column index of each field, or -1 */
-  GHashTable *staff;           /* folded name → EsStaff* (borrowed from staff_list) */
-  GPtrArray *staff_list;       /* EsStaff* */
-  GHashTable *nirs;            /* normalised NIR → first line */
-  GPtrArray *rows;             /* Row*: rows without problem */
+  GPtrArray *columns;         /* char*: the headers as written */
+  int field_column[N_FIELDS]; /* column index of each field, or -1 */
+  GHashTable *staff;          /* folded name → EsStaff* (borrowed from staff_list) */
+  GPtrArray *staff_list;      /* EsStaff* */
+  GHashTable *nirs;           /* normalised NIR → first line */
+  GPtrArray *rows;            /* Row*: rows without problem */
 } Import;
 
 static void
@@ -700,7 +740,7 @@ read_header (Import *im, GPtrArray *values, guint line, GError **error)
   for (guint i = 0; i < values->len; i++)
     {
       g_autofree char *name = g_strstrip (g_strdup (g_ptr_array_index (values, i)));
-      g_autofree char *folded = fold (name);
+      g_autofree char *folded = es_member_csv_fold (name);
       int f;
 
       g_ptr_array_add (im->columns, g_strdup (name));
@@ -709,29 +749,31 @@ read_header (Import *im, GPtrArray *values, guint line, GError **error)
       f = field_from_header (folded);
       if (f < 0)
         {
+          if (im->report->warnings->len >= ES_MEMBER_CSV_MAX_PROBLEMS)
+            continue;
           g_ptr_array_add (im->report->warnings,
                            problem_new (line, name,
-                                        g_strdup (_("This column is not one Essaim knows: it "
-                                                    "is ignored."))));
+                                        g_strdup (_ ("This column is not one Essaim knows: it "
+                                                     "is ignored."))));
           continue;
         }
       if (im->field_column[f] >= 0)
         {
           g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_MISSING_COLUMN,
-                       _("The columns « %s » (column %d) and « %s » (column %u) both hold the "
-                         "same information: keep only one of them."),
-                       (const char *) g_ptr_array_index (im->columns, im->field_column[f]),
+                       _ ("The columns « %s » (column %d) and « %s » (column %u) both hold the "
+                          "same information: keep only one of them."),
+                       (const char *)g_ptr_array_index (im->columns, im->field_column[f]),
                        im->field_column[f] + 1, name, i + 1);
           return FALSE;
         }
-      im->field_column[f] = (int) i;
+      im->field_column[f] = (int)i;
     }
 
   for (int f = F_LAST_NAME; f <= F_FIRST_NAME; f++)
     if (im->field_column[f] < 0)
       {
         if (n_missing++ > 0)
-          g_string_append (missing, _(", "));
+          g_string_append (missing, _ (", "));
         g_string_append_printf (missing, "« %s »", fields[f].header);
       }
   if (n_missing > 0)
@@ -761,7 +803,7 @@ load_staff (Import *im, GError **error)
   for (guint i = 0; i < im->staff_list->len; i++)
     {
       EsStaff *staff = g_ptr_array_index (im->staff_list, i);
-      char *folded = fold (staff->name);
+      char *folded = es_member_csv_fold (staff->name);
 
       if (!g_hash_table_contains (im->staff, folded))
         g_hash_table_insert (im->staff, folded, staff);
@@ -777,17 +819,17 @@ unknown_counselor_message (Import *im, const char *name)
   g_autoptr (GString) names = g_string_new (NULL);
 
   if (im->staff_list->len == 0)
-    return g_strdup_printf (_("Nobody is called « %s » among the staff: the database has no "
-                              "staff yet. Add the counselors first, or leave the column empty."),
+    return g_strdup_printf (_ ("Nobody is called « %s » among the staff: the database has no "
+                               "staff yet. Add the counselors first, or leave the column empty."),
                             name);
   for (guint i = 0; i < im->staff_list->len; i++)
     {
       EsStaff *staff = g_ptr_array_index (im->staff_list, i);
       if (i > 0)
-        g_string_append (names, _(", "));
+        g_string_append (names, _ (", "));
       g_string_append (names, staff->name);
     }
-  return g_strdup_printf (_("Nobody is called « %s » among the staff. Known names: %s."), name,
+  return g_strdup_printf (_ ("Nobody is called « %s » among the staff. Known names: %s."), name,
                           names->str);
 }
 
@@ -816,16 +858,16 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
   GHashTableIter iter;
   gpointer key, val;
 
-  g_array_set_clear_func (problems, (GDestroyNotify) row_problem_clear);
+  g_array_set_clear_func (problems, (GDestroyNotify)row_problem_clear);
   im->report->n_rows++;
 
   for (guint i = im->columns->len; i < values->len; i++)
-    if (*g_strstrip ((char *) g_ptr_array_index (values, i)) != '\0')
+    if (*g_strstrip ((char *)g_ptr_array_index (values, i)) != '\0')
       {
         RowProblem problem = { -1, NULL, NULL };
-        problem.message = g_strdup_printf (_("This row has %u values but the first line names "
-                                             "%u columns: a separator or a quote is probably "
-                                             "misplaced."),
+        problem.message = g_strdup_printf (_ ("This row has %u values but the first line names "
+                                              "%u columns: a separator or a quote is probably "
+                                              "misplaced."),
                                            values->len, im->columns->len);
         g_array_append_val (problems, problem);
         break;
@@ -839,10 +881,9 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
 
       if (column < 0)
         continue;
-      value = g_strstrip (g_strdup ((guint) column < values->len
-                                        ? (const char *) g_ptr_array_index (values, column)
-                                        : ""));
-      switch ((Field) f)
+      value = g_strstrip (g_strdup (
+          (guint)column < values->len ? (const char *)g_ptr_array_index (values, column) : ""));
+      switch ((Field)f)
         {
         case F_ID:
         case F_STAGE:
@@ -853,7 +894,7 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
             const char *code = es_member_csv_parse_civility (value);
             if (code == NULL)
               add_row_problem (problems, im, f,
-                               g_strdup (_("Write Mme, M. or Mx, or leave the cell empty.")));
+                               g_strdup (_ ("Write Mme, M. or Mx, or leave the cell empty.")));
             else
               set_text (&m->civility, code);
           }
@@ -906,12 +947,11 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
         case F_ENTRY_STATUS:
           if (!es_member_csv_parse_entry_status (value, &m->entry_status))
             add_row_problem (problems, im, f,
-                             g_strdup (_("Write one of: demandeur d'emploi (ARE), RSA, salarié, "
-                                         "étudiant, autre — or leave the cell empty.")));
+                             g_strdup (_ ("Write one of: demandeur d'emploi (ARE), RSA, salarié, "
+                                          "étudiant, autre — or leave the cell empty.")));
           break;
         case F_BENEFITS_END:
-          if (*value != '\0'
-              && !parse_date (value, FALSE, &im->today, &m->benefits_end, &message))
+          if (*value != '\0' && !parse_date (value, FALSE, &im->today, &m->benefits_end, &message))
             add_row_problem (problems, im, f, message);
           break;
         case F_TRADE_NAME:
@@ -926,7 +966,7 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
         case F_COUNSELOR:
           if (*value != '\0')
             {
-              g_autofree char *folded = fold (value);
+              g_autofree char *folded = es_member_csv_fold (value);
               EsStaff *staff = g_hash_table_lookup (im->staff, folded);
               if (staff == NULL)
                 add_row_problem (problems, im, f, unknown_counselor_message (im, value));
@@ -961,8 +1001,8 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
       int f = field_from_member_field (key);
       if (f < 0)
         {
-          RowProblem problem = { -1, NULL, g_strdup_printf ("%s: %s", (const char *) key,
-                                                            (const char *) val) };
+          RowProblem problem
+              = { -1, NULL, g_strdup_printf ("%s: %s", (const char *)key, (const char *)val) };
           g_array_append_val (problems, problem);
         }
       else
@@ -977,8 +1017,8 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
 
       if (first != 0)
         add_row_problem (problems, im, F_NIR,
-                         g_strdup_printf (_("This social security number is already the one "
-                                            "of the member on line %u."),
+                         g_strdup_printf (_ ("This social security number is already the one "
+                                             "of the member on line %u."),
                                           first));
       else
         g_hash_table_insert (im->nirs, g_strdup (m->nir), GUINT_TO_POINTER (line));
@@ -990,9 +1030,9 @@ check_row (Import *im, guint line, GPtrArray *values, GError **error)
         }
       if (other > 0)
         add_row_problem (problems, im, F_NIR,
-                         g_strdup_printf (_("This social security number is already the one "
-                                            "of member no. %lld in the database."),
-                                          (long long) other));
+                         g_strdup_printf (_ ("This social security number is already the one "
+                                             "of member no. %lld in the database."),
+                                          (long long)other));
     }
 
   if (problems->len == 0)
@@ -1026,7 +1066,7 @@ write_rows (Import *im, GError **error)
       if (es_member_store_insert (im->db, row->member, error) == 0)
         {
           es_db_rollback (im->db);
-          g_prefix_error (error, _("Line %u: "), row->line);
+          g_prefix_error (error, _ ("Line %u: "), row->line);
           return FALSE;
         }
     }
@@ -1037,7 +1077,7 @@ static gboolean
 import_text (Import *im, const char *text, gsize len, EsMemberCsvFlags flags, GError **error)
 {
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  Reader reader = { text, text + len, text, 1, ';' };
+  Reader reader = { text, text + len, text, text, 1, 1, ';' };
   guint line = 0;
   gboolean more;
 
@@ -1058,14 +1098,14 @@ import_text (Import *im, const char *text, gsize len, EsMemberCsvFlags flags, GE
   if (!more)
     {
       g_set_error_literal (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_EMPTY,
-                           _("The file is empty: there is no member in the file."));
+                           _ ("The file is empty: there is no member in the file."));
       return FALSE;
     }
   if (!read_header (im, values, line, error) || !load_staff (im, error))
     return FALSE;
 
   im->nirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  im->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   for (;;)
     {
       g_autoptr (GError) local_error = NULL;
@@ -1086,8 +1126,8 @@ import_text (Import *im, const char *text, gsize len, EsMemberCsvFlags flags, GE
   if (im->report->n_rows == 0)
     {
       g_set_error_literal (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_EMPTY,
-                           _("There is no member in the file: it has only the line of column "
-                             "names."));
+                           _ ("There is no member in the file: it has only the line of column "
+                              "names."));
       return FALSE;
     }
   if (im->report->n_invalid > 0 && (flags & ES_MEMBER_CSV_SKIP_INVALID) == 0)
@@ -1121,8 +1161,8 @@ import_text (Import *im, const char *text, gsize len, EsMemberCsvFlags flags, GE
 }
 
 gboolean
-es_member_csv_import_bytes (EsDb *db, GBytes *bytes, EsMemberCsvFlags flags,
-                            EsCsvReport **report, GError **error)
+es_member_csv_import_bytes (EsDb *db, GBytes *bytes, EsMemberCsvFlags flags, EsCsvReport **report,
+                            GError **error)
 {
   g_autoptr (EsCsvReport) rep = report_new ();
   g_autofree char *text = NULL;
@@ -1140,15 +1180,15 @@ es_member_csv_import_bytes (EsDb *db, GBytes *bytes, EsMemberCsvFlags flags,
     {
       g_autofree char *size = g_format_size (len);
       g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_TOO_LARGE,
-                   _("The file is %s; files over 50 MB are refused. Split it into smaller "
-                     "files."),
+                   _ ("The file is %s; files over 50 MB are refused. Split it into smaller "
+                      "files."),
                    size);
       goto out;
     }
   if (len == 0 || data == NULL)
     {
       g_set_error_literal (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_EMPTY,
-                           _("The file is empty: there is no member in the file."));
+                           _ ("The file is empty: there is no member in the file."));
       goto out;
     }
   text = decode (data, len, rep, &text_len, error);
@@ -1168,8 +1208,8 @@ out:
 }
 
 gboolean
-es_member_csv_import_file (EsDb *db, const char *path, EsMemberCsvFlags flags,
-                           EsCsvReport **report, GError **error)
+es_member_csv_import_file (EsDb *db, const char *path, EsMemberCsvFlags flags, EsCsvReport **report,
+                           GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
   GError *local_error = NULL;
@@ -1184,22 +1224,30 @@ es_member_csv_import_file (EsDb *db, const char *path, EsMemberCsvFlags flags,
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Cannot read “%s”: %s."),
-                   path, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _ ("Cannot read “%s”: %s."), path, g_strerror (saved));
       return FALSE;
     }
   if (S_ISDIR (st.st_mode))
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("“%s” is a folder, not a CSV file."),
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _ ("“%s” is a folder, not a CSV file."),
+                   path);
+      return FALSE;
+    }
+  /* A device or a pipe could be endless. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _ ("“%s” is not an ordinary file: save the CSV file to disk and import that."),
                    path);
       return FALSE;
     }
   if (st.st_size > ES_MEMBER_CSV_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size ((guint64) st.st_size);
+      g_autofree char *size = g_format_size ((guint64)st.st_size);
       g_set_error (error, ES_MEMBER_CSV_ERROR, ES_MEMBER_CSV_ERROR_TOO_LARGE,
-                   _("The file is %s; files over 50 MB are refused. Split it into smaller "
-                     "files."),
+                   _ ("The file is %s; files over 50 MB are refused. Split it into smaller "
+                      "files."),
                    size);
       return FALSE;
     }
@@ -1229,7 +1277,7 @@ append_value (GString *out, const char *value, char separator)
           || strchr (value, '\n') != NULL || strchr (value, '\r') != NULL;
   if (!quote)
     {
-      g_string_append_len (out, value, (gssize) len);
+      g_string_append_len (out, value, (gssize)len);
       return;
     }
   g_string_append_c (out, '"');
@@ -1332,7 +1380,7 @@ es_member_csv_export (EsDb *db, GOutputStream *stream, char separator, guint *n_
 
       for (int f = 0; f < N_FIELDS; f++)
         {
-          g_autofree char *value = export_value (m, (Field) f);
+          g_autofree char *value = export_value (m, (Field)f);
           if (f > 0)
             g_string_append_c (out, separator);
           append_value (out, value, separator);
@@ -1369,7 +1417,7 @@ es_member_csv_export_file (EsDb *db, const char *path, char separator, gboolean 
   if (!overwrite && g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” already exists: Essaim does not write over an existing file."), path);
+                   _ ("“%s” already exists: Essaim does not write over an existing file."), path);
       return FALSE;
     }
   if (!es_member_csv_export (db, stream, separator, &n, NULL, error)
@@ -1377,8 +1425,9 @@ es_member_csv_export_file (EsDb *db, const char *path, char separator, gboolean 
     return FALSE;
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
   /* Written beside, then renamed: the file appears whole or not at all. */
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL),
+                                 (gssize)g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code, "%s", local_error->message);
       g_error_free (local_error);

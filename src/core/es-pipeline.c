@@ -15,7 +15,11 @@
 #include "es-money.h"
 #include "es-pipeline.h"
 
-G_DEFINE_QUARK (es - pipeline - error - quark, es_pipeline_error)
+GQuark
+es_pipeline_error_quark (void)
+{
+  return g_quark_from_static_string ("es-pipeline-error-quark");
+}
 
 /* ---------------------------------------------------------------------------------------
  * Stages

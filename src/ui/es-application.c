@@ -11,8 +11,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "es-application.h"
 #include "es-demo.h"
@@ -33,18 +35,19 @@ struct _EsApplication
 
 G_DEFINE_FINAL_TYPE (EsApplication, es_application, ADW_TYPE_APPLICATION)
 
-static void show_open_chooser (EsApplication *self);
-static void show_new_chooser (EsApplication *self);
+static void
+show_open_chooser (EsApplication *self);
+static void
+show_new_chooser (EsApplication *self);
 
-static const GOptionEntry option_entries[] = {
-  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the cooperative’s database in FILE"), N_("FILE") },
-  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("Open a demonstration cooperative, never your own database"), NULL },
-  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"),
-    NULL },
-  { NULL }
-};
+static const GOptionEntry option_entries[]
+    = { { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+          N_("Open the cooperative’s database in FILE"), N_("FILE") },
+        { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+          N_("Open a demonstration cooperative, never your own database"), NULL },
+        { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+          N_("Show the version and quit"), NULL },
+        { NULL } };
 
 static EsWindow *
 main_window (EsApplication *self)
@@ -83,10 +86,12 @@ update_actions (EsApplication *self)
     }
 }
 
+/* Shows text (not markup: file names may hold any character) in a toast. */
 static void
-toast (EsApplication *self, const char *title, guint timeout)
+toast (EsApplication *self, const char *text, guint timeout)
 {
-  AdwToast *t = adw_toast_new (title);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *t = adw_toast_new (markup);
 
   adw_toast_set_timeout (t, timeout);
   es_window_add_toast (main_window (self), t);
@@ -142,8 +147,8 @@ show_message (EsApplication *self, const char *heading, const char *message)
 static void
 add_filters (GtkFileChooser *chooser)
 {
-  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (databases, _("Essaim Databases"));
   gtk_file_filter_add_pattern (databases, "*.db");
@@ -167,7 +172,7 @@ new_chooser (EsApplication *self, const char *title, GtkFileChooserAction action
   EsDb *db = current_db (self);
   GtkFileChooserNative *chooser;
   g_autofree char *folder = NULL;
-  g_autoptr(GFile) folder_file = NULL;
+  g_autoptr (GFile) folder_file = NULL;
 
   if (self->chooser != NULL)
     {
@@ -200,7 +205,7 @@ new_chooser (EsApplication *self, const char *title, GtkFileChooserAction action
 static char *
 chosen_path (EsApplication *self, GtkNativeDialog *dialog, int response)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   char *path;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -214,7 +219,7 @@ chosen_path (EsApplication *self, GtkNativeDialog *dialog, int response)
   if (path == NULL)
     show_message (self, _("Cannot Use This File"),
                   _("Essaim works on files of this computer only. Copy the file to a local "
-                    "folder first."));
+                     "folder first."));
 
   return path;
 }
@@ -251,7 +256,7 @@ save_copy_chooser_response_cb (GtkNativeDialog *dialog, int response, EsApplicat
 
   if (path != NULL && db != NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       /* The chooser has already asked before replacing a file. */
       if (es_db_backup_to (db, path, TRUE, &error))
@@ -298,7 +303,7 @@ show_save_copy_chooser (EsApplication *self)
 {
   EsDb *db = current_db (self);
   GtkFileChooserNative *chooser;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *base = NULL;
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
@@ -368,8 +373,8 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   adw_about_window_set_developer_name (about, _("The Essaim Contributors"));
   adw_about_window_set_version (about, PACKAGE_VERSION);
   adw_about_window_set_comments (about, _("Follow the entrepreneurs of a business and employment "
-                                          "cooperative, invoice their clients and run their "
-                                          "payroll."));
+                                           "cooperative, invoice their clients and run their "
+                                           "payroll."));
   adw_about_window_set_website (about, WEBSITE_URL);
   adw_about_window_set_issue_url (about, ISSUE_URL);
   adw_about_window_set_copyright (about, _("© 2026 The Essaim Contributors"));
@@ -443,8 +448,8 @@ open_at_start (EsApplication *self)
     {
       int saved = errno;
       g_autofree char *display = g_filename_display_name (folder);
-      g_autofree char *message = g_strdup_printf (_("Cannot create the folder “%s”: %s."),
-                                                  display, g_strerror (saved));
+      g_autofree char *message
+          = g_strdup_printf (_("Cannot create the folder “%s”: %s."), display, g_strerror (saved));
 
       show_open_error (self, _("Cannot Open the Database"), message);
       return;
@@ -486,7 +491,7 @@ es_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
 
   if (demo)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *path = es_demo_ensure_file (&error);
 
       if (path != NULL)
@@ -497,7 +502,7 @@ es_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
     }
   else if (database != NULL)
     {
-      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
@@ -523,7 +528,7 @@ es_application_startup (GApplication *app)
 {
   EsApplication *self = ES_APPLICATION (app);
   GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (es_application_parent_class)->startup (app);
 
@@ -584,7 +589,7 @@ es_application_init (EsApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (
       G_APPLICATION (self), _("Run the members, invoices and payroll of a business and "
-                              "employment cooperative (CAE)."));
+                               "employment cooperative (CAE)."));
 }
 
 EsApplication *
@@ -629,8 +634,8 @@ es_application_open_path (EsApplication *self, const char *path, EsDbOpenFlags f
 {
   EsWindow *window;
   EsDb *current;
-  g_autoptr(EsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (EsDb) db = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *absolute = NULL;
   const char *backup;
 
@@ -671,7 +676,7 @@ es_application_open_path (EsApplication *self, const char *path, EsDbOpenFlags f
       g_autofree char *name = g_filename_display_basename (backup);
       g_autofree char *title = g_strdup_printf (
           _("The database was updated to this version of Essaim; the previous version was saved "
-            "as “%s”"),
+             "as “%s”"),
           name);
 
       toast (self, title, 10);

@@ -17,7 +17,8 @@ struct _EsDashboardPage
 
 G_DEFINE_FINAL_TYPE (EsDashboardPage, es_dashboard_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DB,
   N_PROPS
@@ -54,7 +55,7 @@ es_dashboard_page_get_property (GObject *object, guint prop_id, GValue *value, G
 
 static void
 es_dashboard_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                              GParamSpec *pspec)
+                                GParamSpec *pspec)
 {
   EsDashboardPage *self = ES_DASHBOARD_PAGE (object);
 
@@ -79,9 +80,9 @@ es_dashboard_page_class_init (EsDashboardPageClass *klass)
   object_class->get_property = es_dashboard_page_get_property;
   object_class->set_property = es_dashboard_page_set_property;
 
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB]
+      = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

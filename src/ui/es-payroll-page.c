@@ -17,7 +17,8 @@ struct _EsPayrollPage
 
 G_DEFINE_FINAL_TYPE (EsPayrollPage, es_payroll_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DB,
   N_PROPS
@@ -79,9 +80,9 @@ es_payroll_page_class_init (EsPayrollPageClass *klass)
   object_class->get_property = es_payroll_page_get_property;
   object_class->set_property = es_payroll_page_set_property;
 
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB]
+      = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

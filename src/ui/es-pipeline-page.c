@@ -2,35 +2,572 @@
  *
  * Copyright 2026 The Essaim contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pipeline as a board: a column per stage, each a list over a filter of the
+ * database's one shared member list (EsMemberList), so that only the cards near the
+ * visible ones are widgets whatever the number of members. The lists are one-column
+ * GtkGridViews rather than GtkListViews: in GTK 4.8 a list view keeps up to 200 rows
+ * alive and a grid view 30, and cards are the cost of opening the board. The members are
+ * read when the board is first shown. The Exited column shows the exits of the last 12
+ * months unless asked for all.
+ *
+ * A member moves forward through the form of that step (EsEventDialog), reached three
+ * ways: dropping the card onto another column, the card's menu, or the keyboard
+ * (Ctrl+→ for the next step, Shift+F10 or the Menu key for the card's menu). All go
+ * through the "pipeline.add-event" action. Enter, or "Open Member Page", emits
+ * ::open-member for the window to show the member in the Entrepreneurs section.
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "es-date.h"
+#include "es-event-dialog.h"
+#include "es-member-card.h"
+#include "es-member-list.h"
+#include "es-member-store.h"
+#include "es-member-view.h"
 #include "es-pipeline-page.h"
+
+/* The Exited column shows this many months of exits unless asked for all. */
+#define RECENT_EXIT_MONTHS 12
+
+typedef struct
+{
+  EsPipelinePage *page;
+  EsStage stage;
+  GtkWidget *box;
+  GtkLabel *count_label;
+  GtkStack *stack;
+  GtkGridView *view;
+  GtkFilterListModel *model;
+  GtkCustomFilter *filter;
+} Column;
 
 struct _EsPipelinePage
 {
   AdwBin parent_instance;
 
   EsDb *db;
+  EsMemberList *list;
+  gulong list_changed_id;
+  gboolean attached; /* the columns follow the list (once shown) */
+  gboolean show_all_exits;
+  Column columns[ES_STAGE_N_STAGES];
+  GtkDropDown *exits_dropdown;
+
+  /* template children */
+  GtkStack *stack;
+  GtkBox *columns_box;
+  AdwStatusPage *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (EsPipelinePage, es_pipeline_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DB,
+  PROP_SHOW_ALL_EXITS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  OPEN_MEMBER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static const GDate *
+today (EsPipelinePage *self)
+{
+  static GDate fallback;
+
+  if (self->list != NULL)
+    return es_member_list_get_today (self->list);
+  fallback = es_date_today ();
+  return &fallback;
+}
+
+static void
+show_toast (EsPipelinePage *self, const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+}
+
+/* The member with that id, from the list or else from the database. */
+static EsMember *
+get_member (EsPipelinePage *self, gint64 id)
+{
+  EsMember *member = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->list != NULL)
+    member = es_member_list_lookup (self->list, id);
+  if (member != NULL)
+    return g_object_ref (member);
+  if (self->db == NULL)
+    return NULL;
+  member = es_member_store_get (self->db, id, today (self), &error);
+  if (member == NULL)
+    show_toast (self, error->message);
+  return member;
+}
+
+static void
+update_count (Column *column)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
+  g_autofree char *text
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
+
+  gtk_label_set_text (column->count_label, text);
+  gtk_stack_set_visible_child_name (column->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+update_stack (EsPipelinePage *self)
+{
+  if (self->list == NULL || !es_member_list_is_loaded (self->list))
+    return;
+  gtk_stack_set_visible_child_name (
+      self->stack,
+      g_list_model_get_n_items (es_member_list_get_model (self->list)) > 0 ? "board" : "empty");
+}
+
+static void
+list_items_changed_cb (EsPipelinePage *self, guint position, guint removed, guint added,
+                       GListModel *model)
+{
+  update_stack (self);
+}
+
+/* The columns follow the list from the first time the board is shown. */
+static void
+attach (EsPipelinePage *self)
+{
+  GListModel *model;
+
+  if (self->list == NULL || self->attached)
+    return;
+  model = es_member_list_get_model (self->list);
+  /* The columns hear of a change before this page does. */
+  for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
+    gtk_filter_list_model_set_model (self->columns[i].model, model);
+  self->list_changed_id = g_signal_connect_object (model, "items-changed",
+                                                   G_CALLBACK (list_items_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  self->attached = TRUE;
+}
+
+static void
+load (EsPipelinePage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->list == NULL)
+    return;
+  attach (self);
+  if (!es_member_list_is_loaded (self->list) && !es_member_list_load (self->list, &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  update_stack (self);
+}
+
+/* The card that has the keyboard focus, or NULL. */
+static EsMemberCard *
+focused_card (EsPipelinePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *card;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+  card = gtk_widget_get_ancestor (focus, ES_TYPE_MEMBER_CARD);
+  if (card == NULL)
+    {
+      /* The focus is on the list's row, which holds the card. */
+      GtkWidget *child = gtk_widget_get_first_child (focus);
+
+      if (ES_IS_MEMBER_CARD (child))
+        card = child;
+    }
+  return card != NULL ? ES_MEMBER_CARD (card) : NULL;
+}
+
+/* Filters */
+
+static gboolean
+column_filter_func (gpointer item, gpointer user_data)
+{
+  Column *column = user_data;
+  EsMember *member = item;
+
+  if (member->state.stage != column->stage)
+    return FALSE;
+  if (column->stage == ES_STAGE_EXITED && !column->page->show_all_exits)
+    return es_member_exited_within (member, today (column->page), RECENT_EXIT_MONTHS);
+  return TRUE;
+}
+
+/* Opening the forms */
+
+static void
+event_recorded_cb (EsPipelinePage *self, gint64 event_id, const char *description,
+                   EsEventDialog *dialog)
+{
+  show_toast (self, description);
+}
+
+static void
+open_event_dialog (EsPipelinePage *self, gint64 member_id, EsEventKind kind)
+{
+  g_autoptr (EsMember) member = get_member (self, member_id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EsEventDialog *dialog;
+
+  if (member == NULL || self->db == NULL)
+    return;
+
+  dialog = es_event_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db, member,
+                                kind, today (self));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (event_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_event_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EsPipelinePage *self = ES_PIPELINE_PAGE (widget);
+  const char *code = NULL;
+  EsEventKind kind;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &code);
+  if (!es_event_kind_from_code (code, &kind) || kind == ES_EVENT_CANCELLATION)
+    return;
+  open_event_dialog (self, id, kind);
+}
+
+static void
+open_member_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_MEMBER], 0, g_variant_get_int64 (parameter));
+}
+
+/* Keyboard */
+
+static gboolean
+forward_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  EsPipelinePage *self = ES_PIPELINE_PAGE (widget);
+  EsMemberCard *card = focused_card (self);
+  EsMember *member = card != NULL ? es_member_card_get_member (card) : NULL;
+  EsEventKind kind;
+
+  if (member == NULL)
+    return FALSE;
+  if (es_pipeline_forward_kind (&member->state, &kind))
+    open_event_dialog (self, member->id, kind);
+  else
+    es_member_card_popup_menu (card);
+  return TRUE;
+}
+
+static gboolean
+menu_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  EsMemberCard *card = focused_card (ES_PIPELINE_PAGE (widget));
+
+  if (card == NULL)
+    return FALSE;
+  es_member_card_popup_menu (card);
+  return TRUE;
+}
+
+/* Drag and drop */
+
+typedef struct
+{
+  EsPipelinePage *page;
+  gint64 member_id;
+  EsStage stage;
+} Drop;
+
+static gboolean
+drop_idle_cb (gpointer data)
+{
+  Drop *drop = data;
+  g_autoptr (EsMember) member = get_member (drop->page, drop->member_id);
+  EsEventKind kind;
+
+  if (member != NULL && member->state.stage != drop->stage)
+    {
+      if (es_member_step_to_stage (&member->state, drop->stage, &kind))
+        open_event_dialog (drop->page, member->id, kind);
+      else
+        show_toast (drop->page, _("A member does not go back in the pipeline: to undo a step, "
+                                  "correct or cancel it on the member’s page."));
+    }
+  g_object_unref (drop->page);
+  g_free (drop);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, Column *column)
+{
+  Drop *drop;
+
+  if (!G_VALUE_HOLDS_INT64 (value))
+    return FALSE;
+
+  /* The form opens once the drag is over. */
+  drop = g_new0 (Drop, 1);
+  drop->page = g_object_ref (column->page);
+  drop->member_id = g_value_get_int64 (value);
+  drop->stage = column->stage;
+  g_idle_add (drop_idle_cb, drop);
+  return TRUE;
+}
+
+static GdkDragAction
+drop_motion_cb (GtkDropTarget *target, double x, double y, Column *column)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  EsMember *member;
+
+  /* A card already in this column goes nowhere. */
+  if (value != NULL && G_VALUE_HOLDS_INT64 (value) && column->page->list != NULL)
+    {
+      member = es_member_list_lookup (column->page->list, g_value_get_int64 (value));
+      if (member != NULL && member->state.stage == column->stage)
+        return 0;
+    }
+  return GDK_ACTION_MOVE;
+}
+
+/* The columns */
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
+{
+  gtk_list_item_set_child (item, es_member_card_new ());
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
+{
+  es_member_card_set_member (ES_MEMBER_CARD (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item), today (column->page));
+}
+
+static void
+unbind_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
+{
+  es_member_card_set_member (ES_MEMBER_CARD (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+activate_cb (GtkGridView *view, guint position, Column *column)
+{
+  g_autoptr (EsMember) member = g_list_model_get_item (G_LIST_MODEL (column->model), position);
+
+  if (member != NULL)
+    g_signal_emit (column->page, signals[OPEN_MEMBER], 0, member->id);
+}
+
+static void
+column_items_changed_cb (GListModel *model, guint position, guint removed, guint added,
+                         Column *column)
+{
+  update_count (column);
+}
+
+static void
+exits_selected_cb (EsPipelinePage *self, GParamSpec *pspec, GtkDropDown *dropdown)
+{
+  es_pipeline_page_set_show_all_exits (self, gtk_drop_down_get_selected (dropdown) == 1);
+}
+
+static void
+setup_scope_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_scope_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
+build_column (EsPipelinePage *self, EsStage stage)
+{
+  Column *column = &self->columns[stage];
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *header, *title, *line, *scroller, *empty;
+  GtkDropTarget *drop;
+
+  column->page = self;
+  column->stage = stage;
+
+  column->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (column->box, "es-board-column");
+  gtk_widget_set_size_request (column->box, 232, -1);
+  gtk_widget_set_hexpand (column->box, TRUE);
+
+  /* The stage's name (and for the exits, which are shown), then how many members. */
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (header, "es-board-column-header");
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (line, "es-board-column-title");
+  title = gtk_label_new (es_stage_label (stage));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_set_tooltip_text (title, es_stage_label (stage));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (line), title);
+  gtk_box_append (GTK_BOX (header), line);
+  column->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (column->count_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (column->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (column->count_label), "numeric");
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (column->count_label));
+  gtk_box_append (GTK_BOX (column->box), header);
+
+  if (stage == ES_STAGE_EXITED)
+    {
+      const char *const scopes[] = { _("Last 12 months"), _("Every exit"), NULL };
+      g_autoptr (GtkListItemFactory) scope_factory = gtk_signal_list_item_factory_new ();
+
+      /* Its label may shrink rather than widen the column. */
+      g_signal_connect (scope_factory, "setup", G_CALLBACK (setup_scope_cb), NULL);
+      g_signal_connect (scope_factory, "bind", G_CALLBACK (bind_scope_cb), NULL);
+      self->exits_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (scopes));
+      gtk_drop_down_set_factory (self->exits_dropdown, scope_factory);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->exits_dropdown), _("Exits Shown"));
+      gtk_widget_set_valign (GTK_WIDGET (self->exits_dropdown), GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (GTK_WIDGET (self->exits_dropdown), "es-board-column-scope");
+      g_signal_connect_object (self->exits_dropdown, "notify::selected",
+                               G_CALLBACK (exits_selected_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->exits_dropdown));
+    }
+
+  column->filter = gtk_custom_filter_new (column_filter_func, column, NULL);
+  column->model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (column->filter)));
+  g_signal_connect (column->model, "items-changed", G_CALLBACK (column_items_changed_cb), column);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), column);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), column);
+  column->view = GTK_GRID_VIEW (gtk_grid_view_new (
+      GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (column->model)))),
+      factory));
+  gtk_grid_view_set_max_columns (column->view, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (column->view), "es-board-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  es_stage_label (stage), -1);
+  g_signal_connect (column->view, "activate", G_CALLBACK (activate_cb), column);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (column->view));
+
+  empty = gtk_label_new (stage == ES_STAGE_EXITED ? _("No exit in the last 12 months")
+                                                  : _("Nobody at this stage"));
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_valign (empty, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (empty, 24);
+  gtk_widget_add_css_class (empty, "dim-label");
+
+  column->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (column->stack), TRUE);
+  gtk_stack_add_named (column->stack, scroller, "list");
+  gtk_stack_add_named (column->stack, empty, "empty");
+  gtk_box_append (GTK_BOX (column->box), GTK_WIDGET (column->stack));
+
+  drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+  gtk_drop_target_set_preload (drop, TRUE);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), column);
+  g_signal_connect (drop, "enter", G_CALLBACK (drop_motion_cb), column);
+  g_signal_connect (drop, "motion", G_CALLBACK (drop_motion_cb), column);
+  gtk_widget_add_controller (column->box, GTK_EVENT_CONTROLLER (drop));
+
+  gtk_box_append (self->columns_box, column->box);
+  update_count (column);
+}
+
+/* GObject */
+
+static void
+es_pipeline_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (es_pipeline_page_parent_class)->map (widget);
+
+  /* The members are read when the board is first seen, not when the window opens. */
+  load (ES_PIPELINE_PAGE (widget));
+}
+
+static void
+set_list (EsPipelinePage *self, EsMemberList *list)
+{
+  if (self->list != NULL)
+    {
+      g_clear_signal_handler (&self->list_changed_id, es_member_list_get_model (self->list));
+      g_clear_object (&self->list);
+    }
+  for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
+    gtk_filter_list_model_set_model (self->columns[i].model, NULL);
+  self->attached = FALSE;
+  if (list != NULL)
+    self->list = g_object_ref (list);
+  gtk_stack_set_visible_child_name (self->stack, "board");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
 
 static void
 es_pipeline_page_dispose (GObject *object)
 {
   EsPipelinePage *self = ES_PIPELINE_PAGE (object);
 
+  set_list (self, NULL);
+  /* The bin's child is a template child too: the bin must let go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ES_TYPE_PIPELINE_PAGE);
+  for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
+    {
+      if (self->columns[i].model != NULL)
+        g_signal_handlers_disconnect_by_data (self->columns[i].model, &self->columns[i]);
+      g_clear_object (&self->columns[i].model);
+      g_clear_object (&self->columns[i].filter);
+    }
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (es_pipeline_page_parent_class)->dispose (object);
@@ -47,6 +584,10 @@ es_pipeline_page_get_property (GObject *object, guint prop_id, GValue *value, GP
       g_value_set_object (value, self->db);
       break;
 
+    case PROP_SHOW_ALL_EXITS:
+      g_value_set_boolean (value, self->show_all_exits);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -54,7 +595,7 @@ es_pipeline_page_get_property (GObject *object, guint prop_id, GValue *value, GP
 
 static void
 es_pipeline_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                              GParamSpec *pspec)
+                               GParamSpec *pspec)
 {
   EsPipelinePage *self = ES_PIPELINE_PAGE (object);
 
@@ -64,9 +605,21 @@ es_pipeline_page_set_property (GObject *object, guint prop_id, const GValue *val
       es_pipeline_page_set_db (self, g_value_get_object (value));
       break;
 
+    case PROP_SHOW_ALL_EXITS:
+      es_pipeline_page_set_show_all_exits (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+add_shortcut (GtkShortcutController *controller, const char *trigger, GtkShortcutFunc func)
+{
+  gtk_shortcut_controller_add_shortcut (
+      controller, gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                    gtk_callback_action_new (func, NULL, NULL)));
 }
 
 static void
@@ -78,20 +631,52 @@ es_pipeline_page_class_init (EsPipelinePageClass *klass)
   object_class->dispose = es_pipeline_page_dispose;
   object_class->get_property = es_pipeline_page_get_property;
   object_class->set_property = es_pipeline_page_set_property;
+  widget_class->map = es_pipeline_page_map;
 
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB]
+      = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ALL_EXITS]
+      = g_param_spec_boolean ("show-all-exits", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EsPipelinePage::open-member:
+   * @member_id: the member to show
+   *
+   * Asks to show a member's page (in the Entrepreneurs section).
+   */
+  signals[OPEN_MEMBER] = g_signal_new ("open-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/coop/essaim/Essaim/ui/es-pipeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EsPipelinePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EsPipelinePage, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, EsPipelinePage, error_page);
+
+  gtk_widget_class_install_action (widget_class, "pipeline.add-event", "(xs)", add_event_action);
+  gtk_widget_class_install_action (widget_class, "pipeline.open-member", "x", open_member_action);
 }
 
 static void
 es_pipeline_page_init (EsPipelinePage *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
+    build_column (self, i);
+
+  /* Before the lists, which would take Ctrl+→ for themselves. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Right", forward_shortcut_cb);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift>F10", menu_shortcut_cb);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Menu", menu_shortcut_cb);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 EsDb *
@@ -108,6 +693,42 @@ es_pipeline_page_set_db (EsPipelinePage *self, EsDb *db)
   g_return_if_fail (ES_IS_PIPELINE_PAGE (self));
   g_return_if_fail (db == NULL || ES_IS_DB (db));
 
-  if (g_set_object (&self->db, db))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  if (!g_set_object (&self->db, db))
+    return;
+
+  set_list (self, db != NULL ? es_member_list_get_for_db (db) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+GListModel *
+es_pipeline_page_get_column (EsPipelinePage *self, EsStage stage)
+{
+  g_return_val_if_fail (ES_IS_PIPELINE_PAGE (self), NULL);
+  g_return_val_if_fail ((guint)stage < ES_STAGE_N_STAGES, NULL);
+
+  return G_LIST_MODEL (self->columns[stage].model);
+}
+
+gboolean
+es_pipeline_page_get_show_all_exits (EsPipelinePage *self)
+{
+  g_return_val_if_fail (ES_IS_PIPELINE_PAGE (self), FALSE);
+
+  return self->show_all_exits;
+}
+
+void
+es_pipeline_page_set_show_all_exits (EsPipelinePage *self, gboolean show_all)
+{
+  g_return_if_fail (ES_IS_PIPELINE_PAGE (self));
+
+  show_all = !!show_all;
+  if (self->show_all_exits == show_all)
+    return;
+
+  self->show_all_exits = show_all;
+  gtk_drop_down_set_selected (self->exits_dropdown, show_all ? 1 : 0);
+  gtk_filter_changed (GTK_FILTER (self->columns[ES_STAGE_EXITED].filter),
+                      show_all ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ALL_EXITS]);
 }

@@ -19,7 +19,8 @@
 #include "es-preferences-window.h"
 #include "es-validate.h"
 
-typedef enum {
+typedef enum
+{
   FIELD_TEXT,
   FIELD_IBAN,
   FIELD_PHONE,
@@ -28,7 +29,8 @@ typedef enum {
   FIELD_DAYS,
 } FieldKind;
 
-typedef enum {
+typedef enum
+{
   GROUP_IDENTITY,
   GROUP_ADDRESS,
   GROUP_BANK,
@@ -44,8 +46,10 @@ typedef struct
   Group group;
 } Field;
 
+/* clang-format off */
 #define FIELD(member, kind, group) \
   { #member, kind, G_STRUCT_OFFSET (EsCooperative, member), group }
+/* clang-format on */
 
 /* In the order of the rows on screen. Each has a row "<name>_row" in the template. */
 static const Field fields[] = {
@@ -95,7 +99,8 @@ struct _EsPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (EsPreferencesWindow, es_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DB,
   N_PROPS
@@ -139,7 +144,7 @@ field_to_text (const Field *field, const EsCooperative *coop)
 static char *
 field_from_text (const Field *field, const char *text, EsCooperative *coop)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   gint64 value;
 
@@ -160,7 +165,7 @@ field_from_text (const Field *field, const char *text, EsCooperative *coop)
     case FIELD_DAYS:
       if (!g_ascii_string_to_signed (stripped, 10, 0, G_MAXINT, &value, NULL))
         return g_strdup (_("Enter a whole number of days, such as 30."));
-      G_STRUCT_MEMBER (int, coop, field->offset) = (int) value;
+      G_STRUCT_MEMBER (int, coop, field->offset) = (int)value;
       return NULL;
 
     case FIELD_IBAN:
@@ -231,8 +236,7 @@ show_errors (EsPreferencesWindow *self)
         g_string_append_c (*list, '\n');
       /* Translators: a problem under a group of fields: "field name: what is wrong". */
       g_string_append_printf (*list, _("%s: %s"),
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              message);
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), message);
     }
 
   for (int g = 0; g < N_GROUPS; g++)
@@ -263,10 +267,13 @@ fill_rows (EsPreferencesWindow *self)
   update_save_action (self);
 }
 
+/* Shows text (not markup) in a toast. */
 static void
-add_toast (EsPreferencesWindow *self, const char *title)
+add_toast (EsPreferencesWindow *self, const char *text)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (markup));
 }
 
 static void
@@ -318,8 +325,8 @@ es_preferences_window_close_request (GtkWindow *window)
 
   dialog = adw_message_dialog_new (window, _("Save the Changes?"),
                                    _("The cooperative’s details were changed but not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"), "save", _("_Save"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "discard",
+                                    _("_Discard"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -336,7 +343,7 @@ static void
 es_preferences_window_constructed (GObject *object)
 {
   EsPreferencesWindow *self = ES_PREFERENCES_WINDOW (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   G_OBJECT_CLASS (es_preferences_window_parent_class)->constructed (object);
 
@@ -424,9 +431,9 @@ es_preferences_window_class_init (EsPreferencesWindowClass *klass)
   object_class->set_property = es_preferences_window_set_property;
   window_class->close_request = es_preferences_window_close_request;
 
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB]
+      = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -435,17 +442,17 @@ es_preferences_window_class_init (EsPreferencesWindowClass *klass)
     {
       g_autofree char *name = g_strconcat (fields[i].name, "_row", NULL);
 
-      gtk_widget_class_bind_template_child_full (
-          widget_class, name, FALSE,
-          G_STRUCT_OFFSET (EsPreferencesWindow, rows) + i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,
+                                                 G_STRUCT_OFFSET (EsPreferencesWindow, rows)
+                                                     + i * sizeof (gpointer));
     }
   for (int g = 0; g < N_GROUPS; g++)
     {
       g_autofree char *name = g_strconcat (group_names[g], "_errors", NULL);
 
-      gtk_widget_class_bind_template_child_full (
-          widget_class, name, FALSE,
-          G_STRUCT_OFFSET (EsPreferencesWindow, group_errors) + g * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,
+                                                 G_STRUCT_OFFSET (EsPreferencesWindow, group_errors)
+                                                     + g * sizeof (gpointer));
     }
   gtk_widget_class_bind_template_callback (widget_class, row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -485,11 +492,11 @@ es_preferences_window_new (GtkWindow *parent, EsDb *db)
 gboolean
 es_preferences_window_save (EsPreferencesWindow *self)
 {
-  g_autoptr(EsCooperative) coop = NULL;
-  g_autoptr(EsCooperative) reloaded = NULL;
-  g_autoptr(GHashTable) problems = NULL;
-  g_autoptr(GString) unplaced = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (EsCooperative) coop = NULL;
+  g_autoptr (EsCooperative) reloaded = NULL;
+  g_autoptr (GHashTable) problems = NULL;
+  g_autoptr (GString) unplaced = NULL;
+  g_autoptr (GError) error = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -538,7 +545,7 @@ es_preferences_window_save (EsPreferencesWindow *self)
           if (unplaced == NULL)
             unplaced = g_string_new (value);
           else
-            g_string_append_printf (unplaced, " %s", (const char *) value);
+            g_string_append_printf (unplaced, " %s", (const char *)value);
         }
       if (unplaced != NULL)
         add_toast (self, unplaced->str);
@@ -546,8 +553,8 @@ es_preferences_window_save (EsPreferencesWindow *self)
       for (int i = 0; i < N_FIELDS && !focused; i++)
         if (g_hash_table_contains (self->errors, fields[i].name))
           {
-            GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->rows[i]),
-                                                       ADW_TYPE_PREFERENCES_PAGE);
+            GtkWidget *page
+                = gtk_widget_get_ancestor (GTK_WIDGET (self->rows[i]), ADW_TYPE_PREFERENCES_PAGE);
 
             if (page != NULL)
               adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),

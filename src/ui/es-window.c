@@ -33,6 +33,7 @@ struct _EsWindow
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
+  GtkMenuButton *primary_menu_button;
   GtkStack *main_stack;
   AdwViewStack *stack;
   EsDashboardPage *dashboard_page;
@@ -45,7 +46,8 @@ struct _EsWindow
 
 G_DEFINE_FINAL_TYPE (EsWindow, es_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DB,
   N_PROPS
@@ -80,8 +82,8 @@ update_switcher_bar (EsWindow *self)
 static void
 update_title (EsWindow *self)
 {
-  g_autoptr(EsCooperative) coop = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (EsCooperative) coop = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *file_name = NULL;
   const char *name;
 
@@ -154,7 +156,6 @@ save_size (EsWindow *self)
     return;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_delay (settings);
   if (!gtk_window_is_maximized (GTK_WINDOW (self)))
     {
       g_settings_set_int (settings, "window-width", width);
@@ -162,7 +163,6 @@ save_size (EsWindow *self)
     }
   g_settings_set_boolean (settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_apply (settings);
 }
 
 static gboolean
@@ -242,9 +242,9 @@ es_window_class_init (EsWindowClass *klass)
   object_class->set_property = es_window_set_property;
   window_class->close_request = es_window_close_request;
 
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB]
+      = g_param_spec_object ("db", NULL, NULL, ES_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The sections are built by the template. */
@@ -259,6 +259,7 @@ es_window_class_init (EsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, EsWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, EsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EsWindow, dashboard_page);
@@ -273,7 +274,7 @@ es_window_class_init (EsWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", section_names[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
-                                      NULL);
+                                       NULL);
 }
 
 static void
@@ -329,9 +330,8 @@ es_window_set_db (EsWindow *self, EsDb *db)
     g_clear_signal_handler (&self->db_changed_id, self->db);
   g_set_object (&self->db, db);
   if (db != NULL)
-    self->db_changed_id = g_signal_connect_object (db, "changed::cooperative",
-                                                   G_CALLBACK (db_changed_cb), self,
-                                                   G_CONNECT_SWAPPED);
+    self->db_changed_id = g_signal_connect_object (
+        db, "changed::cooperative", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, db != NULL ? "sections" : "no-database");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, db != NULL);

@@ -14,12 +14,13 @@
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(EsApplication) app = NULL;
+  g_autoptr (EsApplication) app = NULL;
   const char *localedir = g_getenv ("ESSAIM_LOCALEDIR");
 
   /* ESSAIM_LOCALEDIR points at translations built but not installed (tests, development). */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE,
+                  localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

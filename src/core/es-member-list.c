@@ -1,0 +1,405 @@
+/* es-member-list.c — every member of a database as one list model that stays up to date. */
+#include "config.h"
+
+#include "es-date.h"
+#include "es-member-list.h"
+#include "es-member-store.h"
+
+/* Above this many changed items a reload replaces the whole list in one splice rather
+ * than item by item: one big change costs views less than thousands of small ones. */
+#define MAX_SINGLE_CHANGES 64
+
+#define LIST_KEY "es-member-list"
+
+struct _EsMemberList
+{
+  GObject parent_instance;
+
+  EsDb *db; /* not owned: the shared list is kept by the database itself */
+  gboolean owns_db;
+  gulong changed_id;
+  guint reload_id;
+
+  GListStore *store;
+  GHashTable *by_id; /* gint64 * (the member's own id field) → EsMember *, borrowed */
+  gboolean loaded;
+  GDate today; /* invalid: the real today */
+  GDate shown_today; /* the day the list was last read at */
+};
+
+G_DEFINE_FINAL_TYPE (EsMemberList, es_member_list, G_TYPE_OBJECT)
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static gboolean
+same_date (const GDate *a, const GDate *b)
+{
+  gboolean va = g_date_valid (a), vb = g_date_valid (b);
+
+  if (va != vb)
+    return FALSE;
+  return !va || g_date_compare (a, b) == 0;
+}
+
+static gboolean
+same_state (const EsPipelineState *a, const EsPipelineState *b)
+{
+  return a->stage == b->stage && same_date (&a->stage_since, &b->stage_since)
+         && a->has_events == b->has_events && a->diagnostic_done == b->diagnostic_done
+         && a->admitted == b->admitted && same_date (&a->cape_start, &b->cape_start)
+         && same_date (&a->cape_end, &b->cape_end) && a->cape_renewals == b->cape_renewals
+         && a->cape_ended == b->cape_ended && a->cape_days == b->cape_days
+         && same_date (&a->contract_date, &b->contract_date) && a->hours_milli == b->hours_milli
+         && a->fixed_gross_cents == b->fixed_gross_cents
+         && a->contribution_ppm == b->contribution_ppm && same_date (&a->trial_end, &b->trial_end)
+         && same_date (&a->associate_deadline, &b->associate_deadline)
+         && same_date (&a->associate_date, &b->associate_date)
+         && a->shares_subscribed == b->shares_subscribed
+         && a->shares_paid_cents == b->shares_paid_cents
+         && same_date (&a->exit_date, &b->exit_date) && a->exit_reason == b->exit_reason;
+}
+
+gboolean
+es_member_same (EsMember *a, EsMember *b)
+{
+  g_return_val_if_fail (ES_IS_MEMBER (a) && ES_IS_MEMBER (b), FALSE);
+
+  if (a->id != b->id || a->entry_status != b->entry_status || a->counselor_id != b->counselor_id
+      || a->contribution_ppm != b->contribution_ppm || a->has_deadline != b->has_deadline)
+    return FALSE;
+  if (!same_text (a->civility, b->civility) || !same_text (a->first_name, b->first_name)
+      || !same_text (a->last_name, b->last_name) || !same_text (a->birth_place, b->birth_place)
+      || !same_text (a->nationality, b->nationality) || !same_text (a->nir, b->nir)
+      || !same_text (a->street, b->street) || !same_text (a->postal_code, b->postal_code)
+      || !same_text (a->city, b->city) || !same_text (a->phone, b->phone)
+      || !same_text (a->email, b->email) || !same_text (a->trade_name, b->trade_name)
+      || !same_text (a->activity, b->activity) || !same_text (a->naf_code, b->naf_code)
+      || !same_text (a->counselor_name, b->counselor_name))
+    return FALSE;
+  if (!same_date (&a->birth_date, &b->birth_date) || !same_date (&a->permit_end, &b->permit_end)
+      || !same_date (&a->benefits_end, &b->benefits_end))
+    return FALSE;
+  if (a->has_deadline
+      && (a->deadline.kind != b->deadline.kind || !same_date (&a->deadline.date, &b->deadline.date)
+          || a->deadline.days_left != b->deadline.days_left
+          || a->deadline.urgency != b->deadline.urgency))
+    return FALSE;
+  return same_state (&a->state, &b->state);
+}
+
+static EsMember *
+item_at (GListModel *model, guint position)
+{
+  /* A GListStore hands out a new reference: the store keeps its own. */
+  EsMember *member = g_list_model_get_item (model, position);
+
+  g_object_unref (member);
+  return member;
+}
+
+static void
+index_members (EsMemberList *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < n; i++)
+    {
+      EsMember *member = item_at (G_LIST_MODEL (self->store), i);
+
+      g_hash_table_insert (self->by_id, &member->id, member);
+    }
+}
+
+/* Makes the store hold the members of fresh (same order rules) with as few changes as it
+ * can: the unchanged runs at both ends stay, changed items there are replaced one by one,
+ * and what lies between is spliced. */
+static void
+update_store (EsMemberList *self, GListModel *fresh)
+{
+  GListModel *old = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (old);
+  guint m = g_list_model_get_n_items (fresh);
+  guint prefix = 0, suffix = 0, changes = 0;
+  g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  while (prefix < n && prefix < m
+         && item_at (old, prefix)->id == item_at (fresh, prefix)->id)
+    prefix++;
+  while (suffix < n - prefix && suffix < m - prefix
+         && item_at (old, n - 1 - suffix)->id == item_at (fresh, m - 1 - suffix)->id)
+    suffix++;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint j;
+
+      if (i >= prefix && i < n - suffix)
+        continue;
+      j = i < prefix ? i : i - n + m;
+      if (!es_member_same (item_at (old, i), item_at (fresh, j)))
+        {
+          g_array_append_val (changed, i);
+          changes++;
+        }
+    }
+  changes += MAX (n - prefix - suffix, m - prefix - suffix);
+
+  if (changes > MAX_SINGLE_CHANGES)
+    {
+      g_autofree gpointer *items = g_new (gpointer, m);
+
+      for (guint j = 0; j < m; j++)
+        items[j] = item_at (fresh, j);
+      g_list_store_splice (self->store, 0, n, items, m);
+    }
+  else
+    {
+      /* From the end, so that the positions still to change stay valid. */
+      for (guint k = changed->len; k > 0; k--)
+        {
+          guint i = g_array_index (changed, guint, k - 1);
+          gpointer item;
+
+          if (i < prefix)
+            continue;
+          item = item_at (fresh, i - n + m);
+          g_list_store_splice (self->store, i, 1, &item, 1);
+        }
+      if (n - prefix - suffix > 0 || m - prefix - suffix > 0)
+        {
+          guint count = m - prefix - suffix;
+          g_autofree gpointer *items = g_new (gpointer, MAX (count, 1));
+
+          for (guint j = 0; j < count; j++)
+            items[j] = item_at (fresh, prefix + j);
+          g_list_store_splice (self->store, prefix, n - prefix - suffix, items, count);
+        }
+      for (guint k = changed->len; k > 0; k--)
+        {
+          guint i = g_array_index (changed, guint, k - 1);
+          gpointer item;
+
+          if (i >= prefix)
+            continue;
+          item = item_at (fresh, i);
+          g_list_store_splice (self->store, i, 1, &item, 1);
+        }
+    }
+  index_members (self);
+}
+
+static void
+db_changed_cb (EsDb *db, const char *table, EsMemberList *self);
+
+static void
+set_db (EsMemberList *self, EsDb *db, gboolean owned)
+{
+  self->db = owned ? g_object_ref (db) : db;
+  self->owns_db = owned;
+  self->changed_id = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  EsMemberList *self = data;
+  g_autoptr (GError) error = NULL;
+
+  self->reload_id = 0;
+  if (!es_member_list_reload (self, &error))
+    g_warning ("Cannot read the members again: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+db_changed_cb (EsDb *db, const char *table, EsMemberList *self)
+{
+  static const char *const watched[] = { "member", "career_event", "interview", "staff" };
+  gboolean relevant = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (watched) && !relevant; i++)
+    relevant = g_strcmp0 (table, watched[i]) == 0;
+  /* Several changes in a row (an import, a demo) make one reload. */
+  if (relevant && self->loaded && self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
+}
+
+static void
+es_member_list_dispose (GObject *object)
+{
+  EsMemberList *self = ES_MEMBER_LIST (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  /* The shared list goes when its database is finalized: its handlers are gone by then. */
+  if (self->db != NULL && self->changed_id != 0
+      && g_signal_handler_is_connected (self->db, self->changed_id))
+    g_signal_handler_disconnect (self->db, self->changed_id);
+  self->changed_id = 0;
+  if (self->owns_db)
+    g_clear_object (&self->db);
+  self->db = NULL;
+
+  G_OBJECT_CLASS (es_member_list_parent_class)->dispose (object);
+}
+
+static void
+es_member_list_finalize (GObject *object)
+{
+  EsMemberList *self = ES_MEMBER_LIST (object);
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (es_member_list_parent_class)->finalize (object);
+}
+
+static void
+es_member_list_class_init (EsMemberListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = es_member_list_dispose;
+  object_class->finalize = es_member_list_finalize;
+}
+
+static void
+es_member_list_init (EsMemberList *self)
+{
+  self->store = g_list_store_new (ES_TYPE_MEMBER);
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_date_clear (&self->today, 1);
+  self->shown_today = es_date_today ();
+}
+
+EsMemberList *
+es_member_list_get_for_db (EsDb *db)
+{
+  EsMemberList *self;
+
+  g_return_val_if_fail (ES_IS_DB (db), NULL);
+
+  self = g_object_get_data (G_OBJECT (db), LIST_KEY);
+  if (self == NULL)
+    {
+      self = g_object_new (ES_TYPE_MEMBER_LIST, NULL);
+      set_db (self, db, FALSE);
+      g_object_set_data_full (G_OBJECT (db), LIST_KEY, self, g_object_unref);
+    }
+  return self;
+}
+
+EsMemberList *
+es_member_list_new (EsDb *db)
+{
+  EsMemberList *self;
+
+  g_return_val_if_fail (ES_IS_DB (db), NULL);
+
+  self = g_object_new (ES_TYPE_MEMBER_LIST, NULL);
+  set_db (self, db, TRUE);
+  return self;
+}
+
+EsDb *
+es_member_list_get_db (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
+  return self->db;
+}
+
+GListModel *
+es_member_list_get_model (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+gboolean
+es_member_list_is_loaded (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
+  return self->loaded;
+}
+
+gboolean
+es_member_list_load (EsMemberList *self, GError **error)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
+
+  if (self->loaded)
+    return TRUE;
+  return es_member_list_reload (self, error);
+}
+
+gboolean
+es_member_list_reload (EsMemberList *self, GError **error)
+{
+  g_autoptr (GListStore) fresh = NULL;
+  GDate today;
+
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  today = g_date_valid (&self->today) ? self->today : es_date_today ();
+  fresh = es_member_store_list (self->db, &today, error);
+  if (fresh == NULL)
+    return FALSE;
+  self->shown_today = today;
+  self->loaded = TRUE;
+  update_store (self, G_LIST_MODEL (fresh));
+  return TRUE;
+}
+
+EsMember *
+es_member_list_lookup (EsMemberList *self, gint64 id)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
+  return g_hash_table_lookup (self->by_id, &id);
+}
+
+guint
+es_member_list_find (EsMemberList *self, gint64 id)
+{
+  EsMember *member;
+  guint position;
+
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), G_MAXUINT);
+
+  member = es_member_list_lookup (self, id);
+  if (member == NULL || !g_list_store_find (self->store, member, &position))
+    return G_MAXUINT;
+  return position;
+}
+
+const GDate *
+es_member_list_get_today (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
+
+  /* Unless set, the day the list was last read at: a new day shows at the next reload. */
+  return g_date_valid (&self->today) ? &self->today : &self->shown_today;
+}
+
+void
+es_member_list_set_today (EsMemberList *self, const GDate *today)
+{
+  g_return_if_fail (ES_IS_MEMBER_LIST (self));
+
+  if (today != NULL && g_date_valid (today))
+    self->today = *today;
+  else
+    g_date_clear (&self->today, 1);
+  if (self->loaded)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!es_member_list_reload (self, &error))
+        g_warning ("Cannot read the members again: %s", error->message);
+    }
+}

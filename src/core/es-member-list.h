@@ -1,0 +1,49 @@
+/* es-member-list.h — every member of a database as one list model that stays up to date.
+ *
+ * The board, the member table and the search all show the same members: one list per
+ * database is shared by all of them (es_member_list_get_for_db), loaded on first use, and
+ * reloaded when EsDb::changed names a table that changes what a member shows (member,
+ * career_event, interview, staff). A reload keeps the items that did not change and
+ * touches only the positions that did, so that views keep their scroll and selection.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "es-db.h"
+#include "es-member.h"
+
+G_BEGIN_DECLS
+
+#define ES_TYPE_MEMBER_LIST (es_member_list_get_type ())
+G_DECLARE_FINAL_TYPE (EsMemberList, es_member_list, ES, MEMBER_LIST, GObject)
+
+/* The list of db, created on first call and kept as long as db lives (transfer none). */
+EsMemberList *es_member_list_get_for_db (EsDb *db);
+/* A list of its own, not shared (tests). */
+EsMemberList *es_member_list_new (EsDb *db);
+
+EsDb *es_member_list_get_db (EsMemberList *self);
+/* A GListStore of EsMember sorted by last name, empty until loaded (transfer none). */
+GListModel *es_member_list_get_model (EsMemberList *self);
+
+/* Loads the members if not loaded yet. */
+gboolean es_member_list_load (EsMemberList *self, GError **error);
+gboolean es_member_list_is_loaded (EsMemberList *self);
+/* Reads every member again now and updates the model in place (loads if not loaded). */
+gboolean es_member_list_reload (EsMemberList *self, GError **error);
+
+/* The member with that id in the model, or NULL (transfer none). */
+EsMember *es_member_list_lookup (EsMemberList *self, gint64 id);
+/* Its position in the model, or G_MAXUINT. */
+guint es_member_list_find (EsMemberList *self, gint64 id);
+
+/* The day stages and deadlines are derived at: the real today unless set (tests, demos).
+ * Setting it reloads a loaded list. NULL or an invalid date goes back to the real today. */
+const GDate *es_member_list_get_today (EsMemberList *self);
+void es_member_list_set_today (EsMemberList *self, const GDate *today);
+
+/* Whether two members show the same: every stored field and everything derived. */
+gboolean es_member_same (EsMember *a, EsMember *b);
+
+G_END_DECLS

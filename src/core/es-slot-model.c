@@ -1,0 +1,187 @@
+/* es-slot-model.c — a list model whose items stay in place while what they show changes. */
+#include "config.h"
+
+#include "es-slot-model.h"
+
+struct _EsSlotModel
+{
+  GObject parent_instance;
+
+  GListModel *source;
+  gulong changed_id;
+  /* One entry per position: the slot handed out for it, or NULL while none was asked. */
+  GPtrArray *slots;
+};
+
+static void es_slot_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EsSlotModel, es_slot_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      es_slot_model_list_model_init))
+
+static GType
+es_slot_model_get_item_type (GListModel *model)
+{
+  return ES_TYPE_SLOT;
+}
+
+static guint
+es_slot_model_get_n_items (GListModel *model)
+{
+  return ES_SLOT_MODEL (model)->slots->len;
+}
+
+static gpointer
+es_slot_model_get_item (GListModel *model, guint position)
+{
+  EsSlotModel *self = ES_SLOT_MODEL (model);
+  EsSlot *slot;
+
+  if (position >= self->slots->len)
+    return NULL;
+  slot = g_ptr_array_index (self->slots, position);
+  if (slot == NULL)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (self->source, position);
+
+      slot = es_slot_new (item);
+      self->slots->pdata[position] = slot;
+    }
+  return g_object_ref (slot);
+}
+
+static void
+es_slot_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = es_slot_model_get_item_type;
+  iface->get_n_items = es_slot_model_get_n_items;
+  iface->get_item = es_slot_model_get_item;
+}
+
+/* Points the slots from position on at their new items, then tells the new length. */
+static void
+source_changed_cb (GListModel *source, guint position, guint removed, guint added,
+                   EsSlotModel *self)
+{
+  guint old_n = self->slots->len;
+  guint new_n = g_list_model_get_n_items (source);
+  gint64 T0 = g_get_monotonic_time ();
+  guint made = 0;
+  for (guint i = 0; i < old_n; i++) made += g_ptr_array_index (self->slots, i) != NULL;
+
+  /* The slots that are no more go first: the view lets go of them. */
+  if (new_n < old_n)
+    {
+      g_ptr_array_remove_range (self->slots, new_n, old_n - new_n);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+    }
+
+  for (guint i = position; i < MIN (old_n, new_n); i++)
+    {
+      EsSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (source, i);
+          es_slot_set_item (slot, item);
+        }
+    }
+
+  gint64 T1 = g_get_monotonic_time ();
+  if (new_n > old_n)
+    {
+      g_ptr_array_set_size (self->slots, new_n);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+    }
+  g_printerr ("DBG slots: %u made, %u→%u, repoint+shrink %.2f ms, grow %.2f ms\n", made, old_n, new_n, (T1-T0)/1000.0, (g_get_monotonic_time ()-T1)/1000.0);
+}
+
+static void
+es_slot_model_dispose (GObject *object)
+{
+  EsSlotModel *self = ES_SLOT_MODEL (object);
+
+  if (self->source != NULL)
+    g_clear_signal_handler (&self->changed_id, self->source);
+  g_clear_object (&self->source);
+  g_ptr_array_set_size (self->slots, 0);
+
+  G_OBJECT_CLASS (es_slot_model_parent_class)->dispose (object);
+}
+
+static void
+es_slot_model_finalize (GObject *object)
+{
+  EsSlotModel *self = ES_SLOT_MODEL (object);
+
+  g_ptr_array_unref (self->slots);
+
+  G_OBJECT_CLASS (es_slot_model_parent_class)->finalize (object);
+}
+
+static void
+es_slot_model_class_init (EsSlotModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = es_slot_model_dispose;
+  object_class->finalize = es_slot_model_finalize;
+}
+
+/* Positions never asked for have no slot. */
+static void
+slot_free (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+static void
+es_slot_model_init (EsSlotModel *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
+}
+
+EsSlotModel *
+es_slot_model_new (GListModel *source)
+{
+  EsSlotModel *self = g_object_new (ES_TYPE_SLOT_MODEL, NULL);
+
+  es_slot_model_set_source (self, source);
+  return self;
+}
+
+GListModel *
+es_slot_model_get_source (EsSlotModel *self)
+{
+  g_return_val_if_fail (ES_IS_SLOT_MODEL (self), NULL);
+
+  return self->source;
+}
+
+void
+es_slot_model_set_source (EsSlotModel *self, GListModel *source)
+{
+  guint old_n, new_n;
+
+  g_return_if_fail (ES_IS_SLOT_MODEL (self));
+  g_return_if_fail (source == NULL || G_IS_LIST_MODEL (source));
+
+  if (self->source == source)
+    return;
+
+  if (self->source != NULL)
+    g_clear_signal_handler (&self->changed_id, self->source);
+  g_set_object (&self->source, source);
+
+  /* Another source: nothing in common, every slot goes. */
+  old_n = self->slots->len;
+  g_ptr_array_set_size (self->slots, 0);
+  new_n = source != NULL ? g_list_model_get_n_items (source) : 0;
+  g_ptr_array_set_size (self->slots, new_n);
+  if (source != NULL)
+    self->changed_id = g_signal_connect (source, "items-changed", G_CALLBACK (source_changed_cb),
+                                         self);
+  if (old_n > 0 || new_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+}

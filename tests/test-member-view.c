@@ -1,0 +1,548 @@
+/* test-member-view.c — filters, sectors, phrases and steps of the board and the member
+ * lists (es-member-view), and the shared, self-refreshing member list (es-member-list). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "es-date.h"
+#include "es-demo.h"
+#include "es-member-list.h"
+#include "es-member-store.h"
+#include "es-member-view.h"
+#include "es-validate.h"
+
+static GDate
+date_of (const char *iso)
+{
+  GDate date;
+
+  g_assert_true (es_date_parse_iso (iso, &date));
+  return date;
+}
+
+/* Sectors */
+
+static void
+test_naf_section (void)
+{
+  static const struct
+  {
+    const char *code;
+    char section;
+  } cases[] = {
+    { "62.01Z", 'J' }, { "6201Z", 'J' },  { "43.22A", 'F' }, { "01.11Z", 'A' },
+    { "03.22Z", 'A' }, { "05.10Z", 'B' }, { "33.20A", 'C' }, { "35.11Z", 'D' },
+    { "85.59A", 'P' }, { "90.03B", 'R' }, { "96.04Z", 'S' }, { "99.00Z", 'U' },
+    { "04.00Z", ES_SECTOR_NONE }, { "34.00Z", ES_SECTOR_NONE }, { "", ES_SECTOR_NONE },
+    { NULL, ES_SECTOR_NONE },     { "6", ES_SECTOR_NONE },      { "A2.01", ES_SECTOR_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].code ? cases[i].code : "(null)");
+      g_assert_cmpint (es_naf_section (cases[i].code), ==, cases[i].section);
+    }
+  for (char c = 'A'; c <= 'U'; c++)
+    g_assert_nonnull (es_naf_section_label (c));
+  g_assert_cmpstr (es_naf_section_label ('J'), ==, "Information and communication");
+  g_assert_cmpstr (es_naf_section_label (ES_SECTOR_NONE), ==, "No sector");
+  g_assert_null (es_naf_section_label ('Z'));
+  g_assert_null (es_naf_section_label (0));
+}
+
+/* Hours */
+
+static void
+test_hours_parse (void)
+{
+  static const struct
+  {
+    const char *text;
+    gint64 milli; /* -1: refused */
+  } cases[] = {
+    { "24", 24000 },      { " 35 ", 35000 },   { "17,5", 17500 },   { "17.5", 17500 },
+    { "17,333", 17333 },  { "17 h 30", 17500 }, { "17h30", 17500 }, { "17H30", 17500 },
+    { "24 h", 24000 },    { "24h", 24000 },    { "17h20", 17333 },  { "17h10", 17167 },
+    { "17 h 30 min", 17500 }, { "17,5 h", 17500 }, { "0", 0 },      { "", -1 },
+    { "   ", -1 },        { "vingt", -1 },     { "17,5555", -1 },   { "17h75", -1 },
+    { "24 hours", -1 },   { "-3", -1 },        { "1 7", -1 },       { "12345", -1 },
+    { "17,", -1 },        { ",5", -1 },        { NULL, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *stripped = g_strstrip (g_strdup (cases[i].text ? cases[i].text : "x"));
+      gint64 milli = -7;
+      gboolean ok = es_hours_parse (cases[i].text, &milli, &error);
+
+      g_test_message ("“%s”", cases[i].text ? cases[i].text : "(null)");
+      if (cases[i].milli < 0)
+        {
+          int code = stripped[0] == '\0' ? ES_VALIDATION_ERROR_EMPTY : ES_VALIDATION_ERROR_FORMAT;
+
+          g_assert_false (ok);
+          g_assert_error (error, ES_VALIDATION_ERROR, code);
+          g_assert_cmpint (milli, ==, -7);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (milli, ==, cases[i].milli);
+        }
+    }
+}
+
+/* Phrases */
+
+static EsMember *
+member_in (EsStage stage, const char *since)
+{
+  EsMember *member = es_member_new ();
+
+  member->state.stage = stage;
+  if (since != NULL)
+    member->state.stage_since = date_of (since);
+  return member;
+}
+
+static void
+test_time_in_stage (void)
+{
+  static const struct
+  {
+    const char *since;
+    const char *expected;
+  } cases[] = {
+    { "2026-11-24", "since today" }, { "2026-11-23", "for 1 day" },
+    { "2026-11-12", "for 12 days" }, { "2026-10-25", "for 30 days" },
+    { "2026-10-24", "for 1 month" }, { "2026-07-24", "for 4 months" },
+    { "2024-11-25", "for 23 months" }, { "2024-11-24", "for 2 years" },
+    { "2016-01-01", "for 10 years" }, { "2026-12-01", "since today" },
+  };
+  GDate today = date_of ("2026-11-24");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EsMember) member = member_in (ES_STAGE_CAPE, cases[i].since);
+      g_autofree char *text = es_member_describe_time_in_stage (member, &today);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  {
+    g_autoptr (EsMember) member = member_in (ES_STAGE_RECEPTION, NULL);
+    g_autofree char *text = es_member_describe_time_in_stage (member, &today);
+    g_assert_null (text);
+  }
+}
+
+static void
+test_exited_within (void)
+{
+  GDate today = date_of ("2026-11-24");
+  g_autoptr (EsMember) recent = member_in (ES_STAGE_EXITED, "2026-01-10");
+  g_autoptr (EsMember) old = member_in (ES_STAGE_EXITED, "2025-11-24");
+  g_autoptr (EsMember) edge = member_in (ES_STAGE_EXITED, "2025-11-25");
+  g_autoptr (EsMember) active = member_in (ES_STAGE_CAPE, "2026-01-10");
+
+  recent->state.exit_date = recent->state.stage_since;
+  old->state.exit_date = old->state.stage_since;
+  edge->state.exit_date = edge->state.stage_since;
+  g_assert_true (es_member_exited_within (recent, &today, 12));
+  g_assert_false (es_member_exited_within (old, &today, 12));
+  g_assert_true (es_member_exited_within (edge, &today, 12));
+  g_assert_false (es_member_exited_within (active, &today, 12));
+  g_assert_true (es_member_exited_within (old, &today, 24));
+}
+
+/* Filters */
+
+static void
+test_filter (void)
+{
+  g_autoptr (EsMember) member = member_in (ES_STAGE_CONTRACT, "2026-01-10");
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 other = 99;
+  EsMemberFilter filter;
+
+  member->id = 7;
+  member->counselor_id = 3;
+  g_free (member->naf_code);
+  member->naf_code = g_strdup ("62.01Z");
+
+  es_member_filter_init (&filter);
+  g_assert_true (es_member_filter_match (&filter, member));
+
+  filter.stage = ES_STAGE_CAPE;
+  g_assert_false (es_member_filter_match (&filter, member));
+  filter.stage = ES_STAGE_CONTRACT;
+  g_assert_true (es_member_filter_match (&filter, member));
+
+  filter.counselor_id = 0;
+  g_assert_false (es_member_filter_match (&filter, member));
+  filter.counselor_id = 3;
+  g_assert_true (es_member_filter_match (&filter, member));
+
+  filter.sector = 'F';
+  g_assert_false (es_member_filter_match (&filter, member));
+  filter.sector = 'J';
+  g_assert_true (es_member_filter_match (&filter, member));
+
+  /* Deadlines: overdue ⊂ within 30 days ⊂ within 90 days; none matches no deadline. */
+  filter.deadline = ES_DEADLINE_FILTER_90_DAYS;
+  g_assert_false (es_member_filter_match (&filter, member));
+  member->has_deadline = TRUE;
+  member->deadline.urgency = ES_URGENCY_NEAR;
+  g_assert_true (es_member_filter_match (&filter, member));
+  filter.deadline = ES_DEADLINE_FILTER_30_DAYS;
+  g_assert_false (es_member_filter_match (&filter, member));
+  member->deadline.urgency = ES_URGENCY_OVERDUE;
+  g_assert_true (es_member_filter_match (&filter, member));
+  filter.deadline = ES_DEADLINE_FILTER_OVERDUE;
+  g_assert_true (es_member_filter_match (&filter, member));
+  member->deadline.urgency = ES_URGENCY_SOON;
+  g_assert_false (es_member_filter_match (&filter, member));
+  filter.deadline = ES_DEADLINE_FILTER_ANY;
+
+  /* A search: only the ids found. */
+  filter.ids = ids;
+  g_assert_false (es_member_filter_match (&filter, member));
+  g_hash_table_add (ids, &other);
+  g_assert_false (es_member_filter_match (&filter, member));
+  g_hash_table_add (ids, &member->id);
+  g_assert_true (es_member_filter_match (&filter, member));
+
+  for (guint f = 0; f < ES_DEADLINE_FILTER_N; f++)
+    g_assert_nonnull (es_deadline_filter_label (f));
+}
+
+/* Steps */
+
+static void
+test_step_to_stage (void)
+{
+  static const struct
+  {
+    EsStage from, to;
+    int kind; /* -1: none */
+  } cases[] = {
+    { ES_STAGE_RECEPTION, ES_STAGE_RECEPTION, -1 },
+    { ES_STAGE_RECEPTION, ES_STAGE_CAPE, ES_EVENT_CAPE_SIGNED },
+    { ES_STAGE_RECEPTION, ES_STAGE_CONTRACT, ES_EVENT_CONTRACT_SIGNED },
+    { ES_STAGE_RECEPTION, ES_STAGE_ASSOCIATE, ES_EVENT_ASSOCIATE },
+    { ES_STAGE_RECEPTION, ES_STAGE_EXITED, ES_EVENT_EXIT },
+    { ES_STAGE_CAPE, ES_STAGE_RECEPTION, -1 },
+    { ES_STAGE_CAPE, ES_STAGE_CONTRACT, ES_EVENT_CONTRACT_SIGNED },
+    { ES_STAGE_CAPE, ES_STAGE_ASSOCIATE, ES_EVENT_ASSOCIATE },
+    { ES_STAGE_CONTRACT, ES_STAGE_CAPE, -1 },
+    { ES_STAGE_CONTRACT, ES_STAGE_ASSOCIATE, ES_EVENT_ASSOCIATE },
+    { ES_STAGE_CONTRACT, ES_STAGE_EXITED, ES_EVENT_EXIT },
+    { ES_STAGE_ASSOCIATE, ES_STAGE_CONTRACT, -1 },
+    { ES_STAGE_ASSOCIATE, ES_STAGE_EXITED, ES_EVENT_EXIT },
+    { ES_STAGE_EXITED, ES_STAGE_RECEPTION, ES_EVENT_INFO_MEETING },
+    { ES_STAGE_EXITED, ES_STAGE_CAPE, -1 },
+    { ES_STAGE_EXITED, ES_STAGE_ASSOCIATE, -1 },
+    { ES_STAGE_EXITED, ES_STAGE_EXITED, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EsPipelineState state;
+      EsEventKind kind = ES_EVENT_N_KINDS;
+      gboolean ok;
+
+      es_pipeline_state_init (&state);
+      state.stage = cases[i].from;
+      ok = es_member_step_to_stage (&state, cases[i].to, &kind);
+      g_test_message ("%s → %s", es_stage_to_code (cases[i].from), es_stage_to_code (cases[i].to));
+      g_assert_cmpint (ok, ==, cases[i].kind >= 0);
+      if (ok)
+        g_assert_cmpint (kind, ==, cases[i].kind);
+    }
+}
+
+/* Refusals: which field a form marks. */
+
+static EsCareerEvent *
+event (gint64 id, const char *iso, EsEventKind kind)
+{
+  GDate date = date_of (iso);
+  EsCareerEvent *e = es_career_event_new (kind, &date);
+
+  e->id = id;
+  e->member_id = 1;
+  return e;
+}
+
+static GPtrArray *
+cape_history (void)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify)es_career_event_free);
+  EsCareerEvent *e;
+
+  g_ptr_array_add (events, event (1, "2026-01-05", ES_EVENT_INFO_MEETING));
+  e = event (2, "2026-01-20", ES_EVENT_DIAGNOSTIC);
+  e->admitted = TRUE;
+  g_ptr_array_add (events, e);
+  e = event (3, "2026-02-01", ES_EVENT_CAPE_SIGNED);
+  e->end_date = date_of ("2027-01-31");
+  g_ptr_array_add (events, e);
+  return events;
+}
+
+static void
+check_refusal (GPtrArray *events, EsCareerEvent *candidate, const char *field)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (es_pipeline_check_event (events, candidate, &error));
+  g_assert_error (error, ES_PIPELINE_ERROR, error->code);
+  g_test_message ("%s → %s", error->message, field ? field : "(none)");
+  g_assert_cmpstr (es_pipeline_refused_field (events, candidate, error), ==, field);
+}
+
+static void
+test_refused_field (void)
+{
+  g_autoptr (GPtrArray) events = cape_history ();
+  g_autoptr (EsCareerEvent) associate = event (0, "2026-06-01", ES_EVENT_ASSOCIATE);
+  g_autoptr (EsCareerEvent) contract = event (0, "2026-06-01", ES_EVENT_CONTRACT_SIGNED);
+  g_autoptr (EsCareerEvent) renewal = event (0, "2026-06-01", ES_EVENT_CAPE_RENEWED);
+  g_autoptr (EsCareerEvent) early = NULL;
+
+  /* The step itself: no field to mark. */
+  associate->shares_subscribed = 4;
+  check_refusal (events, associate, NULL);
+
+  /* Each field of a contract in turn. */
+  contract->hours_milli = 40000;
+  contract->fixed_gross_cents = 120000;
+  contract->contribution_ppm = 100000;
+  check_refusal (events, contract, "hours_milli");
+  contract->hours_milli = 24000;
+  contract->fixed_gross_cents = -5;
+  check_refusal (events, contract, "fixed_gross_cents");
+  contract->fixed_gross_cents = 120000;
+  contract->contribution_ppm = 600000;
+  check_refusal (events, contract, "contribution_ppm");
+  contract->contribution_ppm = 100000;
+  g_assert_true (es_pipeline_check_event (events, contract, NULL));
+
+  /* A renewal past 12 more months: the planned end. */
+  renewal->end_date = date_of ("2028-03-01");
+  check_refusal (events, renewal, "end_date");
+
+  /* A contract dated before the CAPE it follows: the date. */
+  early = es_career_event_copy (contract);
+  early->date = date_of ("2026-01-10");
+  check_refusal (events, early, "date");
+}
+
+static void
+test_root_id (void)
+{
+  g_autoptr (GPtrArray) events = cape_history ();
+  EsCareerEvent *fix, *fix2, *cancel;
+
+  fix = event (4, "2026-02-02", ES_EVENT_CAPE_SIGNED);
+  fix->corrects_id = 3;
+  g_ptr_array_add (events, fix);
+  fix2 = event (5, "2026-02-03", ES_EVENT_CAPE_SIGNED);
+  fix2->corrects_id = 4;
+  g_ptr_array_add (events, fix2);
+  cancel = event (6, "2026-03-01", ES_EVENT_CANCELLATION);
+  cancel->corrects_id = 1;
+  g_ptr_array_add (events, cancel);
+
+  g_assert_cmpint (es_career_event_root_id (events, g_ptr_array_index (events, 0)), ==, 1);
+  g_assert_cmpint (es_career_event_root_id (events, g_ptr_array_index (events, 2)), ==, 3);
+  g_assert_cmpint (es_career_event_root_id (events, fix), ==, 3);
+  g_assert_cmpint (es_career_event_root_id (events, fix2), ==, 3);
+  g_assert_cmpint (es_career_event_root_id (events, cancel), ==, 1);
+
+  /* A loop in bad data ends. */
+  fix->corrects_id = 5;
+  es_career_event_root_id (events, fix2);
+}
+
+/* The shared list */
+
+typedef struct
+{
+  guint emissions;
+  guint removed;
+  guint added;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, Changes *changes)
+{
+  changes->emissions++;
+  changes->removed += removed;
+  changes->added += added;
+}
+
+static EsDb *
+demo_db (const GDate *today)
+{
+  g_autoptr (GError) error = NULL;
+  EsDb *db = es_db_open_memory (&error);
+  EsDemoOptions options;
+
+  g_assert_no_error (error);
+  es_demo_options_init (&options);
+  options.n_members = 40;
+  options.today = *today;
+  es_demo_generate (db, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static void
+spin_until_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_list (void)
+{
+  GDate today = date_of ("2026-11-24");
+  g_autoptr (EsDb) db = demo_db (&today);
+  g_autoptr (GError) error = NULL;
+  EsMemberList *list = es_member_list_get_for_db (db);
+  GListModel *model = es_member_list_get_model (list);
+  Changes changes = { 0 };
+  EsMember *first, *cape = NULL;
+  g_autoptr (EsCareerEvent) contract = NULL;
+  guint n, position;
+
+  /* One list per database, empty until loaded. */
+  g_assert_true (es_member_list_get_for_db (db) == list);
+  g_assert_true (es_member_list_get_db (list) == db);
+  g_assert_false (es_member_list_is_loaded (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  es_member_list_set_today (list, &today);
+  g_assert_true (es_member_list_load (list, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, 40);
+  g_assert_true (g_date_compare (es_member_list_get_today (list), &today) == 0);
+
+  first = g_list_model_get_item (model, 0);
+  g_object_unref (first);
+  g_assert_true (es_member_list_lookup (list, first->id) == first);
+  g_assert_cmpuint (es_member_list_find (list, first->id), ==, 0);
+  g_assert_null (es_member_list_lookup (list, 123456));
+  g_assert_cmpuint (es_member_list_find (list, 123456), ==, G_MAXUINT);
+
+  /* Reading again what did not change changes nothing. */
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_assert_true (es_member_list_reload (list, &error));
+  g_assert_cmpuint (changes.emissions, ==, 0);
+  g_assert_true (g_list_model_get_item (model, 0) == (gpointer)first);
+  g_object_unref (first);
+
+  /* A step recorded: one item is replaced, the others stay, and it happens by itself. */
+  for (guint i = 0; i < n && cape == NULL; i++)
+    {
+      EsMember *m = g_list_model_get_item (model, i);
+
+      g_object_unref (m);
+      if (m->state.stage == ES_STAGE_CAPE)
+        {
+          cape = m;
+          position = i;
+        }
+    }
+  g_assert_nonnull (cape);
+  contract = es_career_event_new (ES_EVENT_CONTRACT_SIGNED, &today);
+  contract->member_id = cape->id;
+  contract->hours_milli = 24000;
+  contract->fixed_gross_cents = 120000;
+  contract->contribution_ppm = 100000;
+  g_assert_cmpint (es_member_store_add_event (db, contract, &error), >, 0);
+  g_assert_no_error (error);
+  spin_until_idle ();
+  g_assert_cmpuint (changes.emissions, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 1);
+  g_assert_cmpint (es_member_list_lookup (list, contract->member_id)->state.stage, ==,
+                   ES_STAGE_CONTRACT);
+  g_assert_cmpuint (es_member_list_find (list, contract->member_id), ==, position);
+
+  /* A new member: one insertion where the name sorts. */
+  {
+    g_autoptr (EsMember) added = es_member_new ();
+
+    memset (&changes, 0, sizeof changes);
+    g_free (added->first_name);
+    g_free (added->last_name);
+    added->first_name = g_strdup ("Zoé");
+    added->last_name = g_strdup ("Zzyzx");
+    g_assert_cmpint (es_member_store_insert (db, added, &error), >, 0);
+    g_assert_no_error (error);
+    spin_until_idle ();
+    g_assert_cmpuint (changes.added - changes.removed, ==, 1);
+    g_assert_cmpuint (changes.removed, ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 41);
+    g_assert_cmpuint (es_member_list_find (list, added->id), ==, 40);
+  }
+
+  /* Another day: deadlines move for everyone, the list follows. */
+  {
+    GDate later = es_date_add_days (&today, 10);
+
+    memset (&changes, 0, sizeof changes);
+    es_member_list_set_today (list, &later);
+    g_assert_cmpuint (changes.emissions, >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 41);
+  }
+}
+
+static void
+test_member_same (void)
+{
+  g_autoptr (EsMember) a = member_in (ES_STAGE_CAPE, "2026-01-10");
+  g_autoptr (EsMember) b = NULL;
+
+  g_free (a->first_name);
+  a->first_name = g_strdup ("Marie");
+  b = es_member_copy (a);
+  g_assert_true (es_member_same (a, b));
+  g_free (b->city);
+  b->city = g_strdup ("Lyon");
+  g_assert_false (es_member_same (a, b));
+  g_free (b->city);
+  b->city = g_strdup ("");
+  g_assert_true (es_member_same (a, b));
+  b->state.cape_renewals = 1;
+  g_assert_false (es_member_same (a, b));
+  b->state.cape_renewals = 0;
+  b->has_deadline = TRUE;
+  g_assert_false (es_member_same (a, b));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/member-view/naf-section", test_naf_section);
+  g_test_add_func ("/member-view/hours-parse", test_hours_parse);
+  g_test_add_func ("/member-view/time-in-stage", test_time_in_stage);
+  g_test_add_func ("/member-view/exited-within", test_exited_within);
+  g_test_add_func ("/member-view/filter", test_filter);
+  g_test_add_func ("/member-view/step-to-stage", test_step_to_stage);
+  g_test_add_func ("/member-view/refused-field", test_refused_field);
+  g_test_add_func ("/member-view/root-id", test_root_id);
+  g_test_add_func ("/member-list/same", test_member_same);
+  g_test_add_func ("/member-list/list", test_list);
+
+  return g_test_run ();
+}

@@ -1,0 +1,813 @@
+/* test-pipeline.c — the pipeline board, the step forms, the member table and a member's
+ * page, for real under Xvfb, in French, on a demo cooperative generated at a fixed day.
+ * Writes a PNG of each screen to ESSAIM_SCREENSHOT_DIR (or the current folder).
+ *
+ * Copyright 2026 The Essaim contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "es-application.h"
+#include "es-date.h"
+#include "es-demo.h"
+#include "es-event-dialog.h"
+#include "es-interview-dialog.h"
+#include "es-member-card.h"
+#include "es-member-form.h"
+#include "es-member-list.h"
+#include "es-member-page.h"
+#include "es-member-store.h"
+#include "es-members-page.h"
+#include "es-pipeline-page.h"
+#include "es-window.h"
+
+static EsApplication *app;
+static char *tmp_dir;
+static char *demo_path;
+static GDate fixed_today;
+
+/* The member moved from CAPE to contract, for the tests after that one. */
+static gint64 moved_id;
+
+/* Waiting for the screen (as test-window.c) */
+
+typedef struct
+{
+  GtkWidget *widget;
+  guint frames;
+} FrameWait;
+
+static void
+after_paint_cb (GdkFrameClock *clock, FrameWait *wait)
+{
+  wait->frames++;
+  gtk_widget_queue_draw (wait->widget);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+  FrameWait wait = { widget, 0 };
+  GdkFrameClock *clock;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
+  gtk_widget_queue_draw (widget);
+  while (wait.frames < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_source_remove (tick);
+
+  g_assert_cmpuint (wait.frames, >=, n);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("ESSAIM_SCREENSHOT_DIR");
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  paintable = gtk_widget_paintable_new (widget);
+  wait_for_frames (widget, 3);
+  spin (400);
+  wait_for_frames (widget, 2);
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = ".";
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, file_name, NULL);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%d × %d)", path, width, height);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gpointer
+wait_for_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gpointer window;
+
+  while ((window = find_toplevel (type)) == NULL && g_get_monotonic_time () < deadline)
+    spin (20);
+
+  return window;
+}
+
+/* Waits until no window of that type is on screen. */
+static void
+wait_closed (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (find_toplevel (type) != NULL && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_null (find_toplevel (type));
+}
+
+/* The pieces of the window */
+
+static EsWindow *
+main_window (void)
+{
+  return ES_WINDOW (es_application_get_main_window (app));
+}
+
+static EsDb *
+db (void)
+{
+  return es_window_get_db (main_window ());
+}
+
+static gpointer
+window_child (const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (main_window ()), ES_TYPE_WINDOW, name);
+}
+
+static EsPipelinePage *
+pipeline_page (void)
+{
+  return ES_PIPELINE_PAGE (window_child ("pipeline_page"));
+}
+
+static EsMembersPage *
+members_page (void)
+{
+  return ES_MEMBERS_PAGE (window_child ("members_page"));
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+set_row (gpointer dialog, GType type, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, type, name)), text);
+}
+
+static const char *
+row_text (gpointer dialog, GType type, const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child (dialog, type, name)));
+}
+
+static gboolean
+has_error (gpointer dialog, GType type, const char *name)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (child (dialog, type, name)), "error");
+}
+
+static gboolean
+column_has (EsStage stage, gint64 id)
+{
+  GListModel *column = es_pipeline_page_get_column (pipeline_page (), stage);
+
+  for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+    {
+      g_autoptr (EsMember) member = g_list_model_get_item (column, i);
+
+      if (member->id == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+count_events (gint64 member_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EsDb) other = es_db_open (demo_path, ES_DB_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) events = NULL;
+
+  g_assert_no_error (error);
+  events = es_member_store_events (other, member_id, &error);
+  g_assert_no_error (error);
+  return events->len;
+}
+
+/* Activates the item of a card's menu for kind, as a click on it does. */
+static void
+activate_card_menu_item (EsMember *member, const char *kind)
+{
+  g_autoptr (GMenuModel) menu = es_member_card_build_menu (member);
+  gboolean found = FALSE;
+
+  for (int s = 0; s < g_menu_model_get_n_items (menu) && !found; s++)
+    {
+      g_autoptr (GMenuModel) section
+          = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section) && !found; i++)
+        {
+          g_autofree char *action = NULL;
+          g_autoptr (GVariant) target
+              = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          const char *code = NULL;
+          gint64 id;
+
+          g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          if (g_strcmp0 (action, "pipeline.add-event") != 0 || target == NULL)
+            continue;
+          g_variant_get (target, "(x&s)", &id, &code);
+          if (g_strcmp0 (code, kind) != 0)
+            continue;
+          g_assert_cmpint (id, ==, member->id);
+          found = gtk_widget_activate_action_variant (GTK_WIDGET (pipeline_page ()), action,
+                                                      target);
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+open_member_cb (EsPipelinePage *page, gint64 id, gint64 *out)
+{
+  *out = id;
+}
+
+/* Tests */
+
+static void
+test_board (void)
+{
+  EsPipelinePage *page = pipeline_page ();
+  guint total = 0;
+
+  es_window_set_section (main_window (), "pipeline");
+  wait_for_frames (GTK_WIDGET (main_window ()), 3);
+
+  for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
+    {
+      guint n = g_list_model_get_n_items (es_pipeline_page_get_column (page, s));
+
+      g_test_message ("%s: %u", es_stage_label (s), n);
+      total += n;
+      if (s != ES_STAGE_EXITED)
+        g_assert_cmpuint (n, >, 0);
+    }
+  /* The Exited column shows the last 12 months; every exit when asked. */
+  g_assert_cmpuint (total, <=, 60);
+  es_pipeline_page_set_show_all_exits (page, TRUE);
+  total = 0;
+  for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
+    total += g_list_model_get_n_items (es_pipeline_page_get_column (page, s));
+  g_assert_cmpuint (total, ==, 60);
+  es_pipeline_page_set_show_all_exits (page, FALSE);
+
+  save_screenshot (GTK_WIDGET (main_window ()), "board");
+}
+
+/* CAPE → contract through the card's menu, then the form. */
+static void
+test_move_to_contract (void)
+{
+  GListModel *cape = es_pipeline_page_get_column (pipeline_page (), ES_STAGE_CAPE);
+  g_autoptr (EsMember) member = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GError) error = NULL;
+  EsCareerEvent *last;
+  EsEventDialog *dialog;
+  guint before;
+  gint64 deadline;
+
+  g_assert_cmpuint (g_list_model_get_n_items (cape), >, 0);
+  member = g_list_model_get_item (cape, 0);
+  moved_id = member->id;
+  before = count_events (moved_id);
+
+  activate_card_menu_item (member, "contract_signed");
+  dialog = wait_for_toplevel (ES_TYPE_EVENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (es_event_dialog_get_kind (dialog), ==, ES_EVENT_CONTRACT_SIGNED);
+
+  /* Today by default, the cooperative's rate prefilled. */
+  {
+    g_autofree char *today = es_date_format_short (&fixed_today);
+    g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "date_row"), ==, today);
+  }
+  g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "rate_row"), !=, "");
+
+  /* What cannot be read is marked, said, and kept. */
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "hours_row", "vingt");
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "gross_row", "1 200,00");
+  g_assert_false (es_event_dialog_save (dialog));
+  g_assert_true (has_error (dialog, ES_TYPE_EVENT_DIALOG, "hours_row"));
+  g_assert_false (has_error (dialog, ES_TYPE_EVENT_DIALOG, "gross_row"));
+  g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "hours_row"), ==, "vingt");
+  g_assert_cmpuint (count_events (moved_id), ==, before);
+
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "hours_row", "24");
+  g_assert_false (has_error (dialog, ES_TYPE_EVENT_DIALOG, "hours_row"));
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "rate_row", "10");
+  save_screenshot (GTK_WIDGET (dialog), "event-dialog");
+  g_assert_true (es_event_dialog_save (dialog));
+  wait_closed (ES_TYPE_EVENT_DIALOG);
+
+  /* The board follows the database. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!column_has (ES_STAGE_CONTRACT, moved_id) && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_true (column_has (ES_STAGE_CONTRACT, moved_id));
+  g_assert_false (column_has (ES_STAGE_CAPE, moved_id));
+
+  /* The row is in the file. */
+  g_assert_cmpuint (count_events (moved_id), ==, before + 1);
+  events = es_member_store_events (db (), moved_id, &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpint (last->kind, ==, ES_EVENT_CONTRACT_SIGNED);
+  g_assert_cmpint (last->hours_milli, ==, 24000);
+  g_assert_cmpint (last->fixed_gross_cents, ==, 120000);
+  g_assert_cmpint (last->contribution_ppm, ==, 100000);
+  g_assert_true (g_date_compare (&last->date, &fixed_today) == 0);
+
+  save_screenshot (GTK_WIDGET (main_window ()), "board-after");
+}
+
+/* Associate from the CAPE column: the form says why not and writes nothing. */
+static void
+test_refused_step (void)
+{
+  GListModel *cape = es_pipeline_page_get_column (pipeline_page (), ES_STAGE_CAPE);
+  g_autoptr (EsMember) member = NULL;
+  EsEventDialog *dialog;
+  GtkWidget *problem_box;
+  GtkLabel *problem_label;
+  guint before;
+
+  g_assert_cmpuint (g_list_model_get_n_items (cape), >, 0);
+  member = g_list_model_get_item (cape, 0);
+  before = count_events (member->id);
+
+  /* What a drop of the card on the Associate column opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pipeline_page ()), "pipeline.add-event",
+                                             "(xs)", member->id, "associate"));
+  dialog = wait_for_toplevel (ES_TYPE_EVENT_DIALOG);
+  g_assert_nonnull (dialog);
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "shares_row", "4");
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "paid_row", "100");
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "note_row", "Essai");
+
+  g_assert_false (es_event_dialog_save (dialog));
+  g_assert_nonnull (es_event_dialog_get_problem (dialog));
+  problem_box = child (dialog, ES_TYPE_EVENT_DIALOG, "problem_box");
+  problem_label = child (dialog, ES_TYPE_EVENT_DIALOG, "problem_label");
+  g_assert_true (gtk_widget_get_visible (problem_box));
+  g_assert_cmpstr (gtk_label_get_text (problem_label), ==, es_event_dialog_get_problem (dialog));
+  /* In French, naming the member's stage. */
+  g_assert_nonnull (strstr (gtk_label_get_text (problem_label), "associé"));
+  g_assert_nonnull (strstr (gtk_label_get_text (problem_label), "Test (CAPE)"));
+  g_test_message ("refused: %s", gtk_label_get_text (problem_label));
+
+  /* Everything typed is still there, and nothing was written. */
+  g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "shares_row"), ==, "4");
+  g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "paid_row"), ==, "100");
+  g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "note_row"), ==, "Essai");
+  g_assert_cmpuint (count_events (member->id), ==, before);
+  g_assert_true (column_has (ES_STAGE_CAPE, member->id));
+  save_screenshot (GTK_WIDGET (dialog), "event-refused");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_closed (ES_TYPE_EVENT_DIALOG);
+}
+
+/* A CAPE planned longer than the law allows: the end date is the field marked. */
+static void
+test_refused_field (void)
+{
+  GListModel *reception = es_pipeline_page_get_column (pipeline_page (), ES_STAGE_RECEPTION);
+  g_autoptr (EsMember) member = NULL;
+  EsEventDialog *dialog;
+  GDate too_late = es_date_add_months (&fixed_today, 13);
+  g_autofree char *end = es_date_format_short (&too_late);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reception) && member == NULL; i++)
+    {
+      g_autoptr (EsMember) candidate = g_list_model_get_item (reception, i);
+
+      if (candidate->state.diagnostic_done && candidate->state.admitted)
+        member = g_steal_pointer (&candidate);
+    }
+  if (member == NULL)
+    {
+      g_test_skip ("no admitted member at the reception stage in this demo");
+      return;
+    }
+
+  activate_card_menu_item (member, "cape_signed");
+  dialog = wait_for_toplevel (ES_TYPE_EVENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "end_date_row"), !=, "");
+  set_row (dialog, ES_TYPE_EVENT_DIALOG, "end_date_row", end);
+  g_assert_false (es_event_dialog_save (dialog));
+  g_assert_true (has_error (dialog, ES_TYPE_EVENT_DIALOG, "end_date_row"));
+  g_assert_false (has_error (dialog, ES_TYPE_EVENT_DIALOG, "date_row"));
+  g_assert_nonnull (es_event_dialog_get_problem (dialog));
+  g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "end_date_row"), ==, end);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_closed (ES_TYPE_EVENT_DIALOG);
+}
+
+/* The other forms of a CAPE member's menu open with what they need, prefilled. */
+static void
+test_other_forms (void)
+{
+  GListModel *cape = es_pipeline_page_get_column (pipeline_page (), ES_STAGE_CAPE);
+  g_autoptr (EsMember) member = g_list_model_get_item (cape, 0);
+  const char *const kinds[] = { "cape_renewed", "exit" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat ("event-", kinds[i], NULL);
+      EsEventDialog *dialog;
+
+      activate_card_menu_item (member, kinds[i]);
+      dialog = wait_for_toplevel (ES_TYPE_EVENT_DIALOG);
+      g_assert_nonnull (dialog);
+      if (g_str_equal (kinds[i], "cape_renewed"))
+        g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "end_date_row"), !=, "");
+      if (g_str_equal (kinds[i], "exit"))
+        {
+          /* The reason must be chosen: none is taken for granted. */
+          g_assert_false (es_event_dialog_save (dialog));
+          g_assert_true (has_error (dialog, ES_TYPE_EVENT_DIALOG, "exit_reason_row"));
+        }
+      save_screenshot (GTK_WIDGET (dialog), name);
+      gtk_window_close (GTK_WINDOW (dialog));
+      wait_closed (ES_TYPE_EVENT_DIALOG);
+    }
+}
+
+static void
+test_member_page (void)
+{
+  EsMembersPage *page = members_page ();
+  EsMemberPage *member_page = child (page, ES_TYPE_MEMBERS_PAGE, "member_page");
+  EsMember *member;
+  gint64 opened = 0;
+
+  g_assert_cmpint (moved_id, >, 0);
+
+  /* The board asks for the member; the window shows them in the Entrepreneurs section. */
+  g_signal_connect (pipeline_page (), "open-member", G_CALLBACK (open_member_cb), &opened);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pipeline_page ()), "pipeline.open-member",
+                                             "x", moved_id));
+  g_signal_handlers_disconnect_by_func (pipeline_page (), G_CALLBACK (open_member_cb), &opened);
+  g_assert_cmpint (opened, ==, moved_id);
+  es_window_set_section (main_window (), "members");
+  es_members_page_show_member (page, moved_id);
+  wait_for_frames (GTK_WIDGET (main_window ()), 3);
+
+  g_assert_cmpint (es_member_page_get_member_id (member_page), ==, moved_id);
+  member = es_member_page_get_member (member_page);
+  g_assert_nonnull (member);
+  g_assert_cmpint (member->state.stage, ==, ES_STAGE_CONTRACT);
+  save_screenshot (GTK_WIDGET (main_window ()), "member-page");
+
+  /* An interview: the report is required, and nothing typed is lost. */
+  {
+    EsInterviewDialog *dialog;
+    GtkTextView *view;
+    guint before = 0, after = 0;
+    g_autoptr (GPtrArray) list = es_interview_store_list (db (), moved_id, NULL);
+
+    before = list->len;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (member_page), "member.add-interview",
+                                               NULL));
+    dialog = wait_for_toplevel (ES_TYPE_INTERVIEW_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_false (es_interview_dialog_save (dialog));
+    g_assert_true (has_error (dialog, ES_TYPE_INTERVIEW_DIALOG, "summary_frame"));
+    view = child (dialog, ES_TYPE_INTERVIEW_DIALOG, "summary_view");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
+                              "Point sur les premiers mois du contrat.", -1);
+    save_screenshot (GTK_WIDGET (dialog), "interview-dialog");
+    g_assert_true (es_interview_dialog_save (dialog));
+    wait_closed (ES_TYPE_INTERVIEW_DIALOG);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = es_interview_store_list (db (), moved_id, NULL);
+    after = list->len;
+    g_assert_cmpuint (after, ==, before + 1);
+  }
+
+  /* A correction: the contract said 28 hours, not 24. Both stay in the history. */
+  {
+    g_autoptr (GPtrArray) events = es_member_store_events (db (), moved_id, NULL);
+    EsCareerEvent *contract = g_ptr_array_index (events, events->len - 1);
+    g_autoptr (EsMember) corrected = NULL;
+    EsEventDialog *dialog;
+    GtkScrolledWindow *scroller;
+    GtkWidget *timeline;
+    graphene_point_t top;
+    gint64 deadline;
+
+    g_assert_cmpint (contract->kind, ==, ES_EVENT_CONTRACT_SIGNED);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (member_page), "member.correct-event",
+                                               "x", contract->id));
+    dialog = wait_for_toplevel (ES_TYPE_EVENT_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "hours_row"), ==, "24");
+    set_row (dialog, ES_TYPE_EVENT_DIALOG, "hours_row", "28");
+    g_assert_true (es_event_dialog_save (dialog));
+    wait_closed (ES_TYPE_EVENT_DIALOG);
+    g_assert_cmpuint (count_events (moved_id), ==, events->len + 1);
+    corrected = es_member_store_get (db (), moved_id, &fixed_today, NULL);
+    g_assert_cmpint (corrected->state.hours_milli, ==, 28000);
+
+    deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (es_member_page_get_member (member_page)->state.hours_milli != 28000
+           && g_get_monotonic_time () < deadline)
+      spin (20);
+    g_assert_cmpint (es_member_page_get_member (member_page)->state.hours_milli, ==, 28000);
+
+    /* The career, struck through where corrected. */
+    scroller = child (member_page, ES_TYPE_MEMBER_PAGE, "scroller");
+    timeline = child (member_page, ES_TYPE_MEMBER_PAGE, "timeline_group");
+    wait_for_frames (GTK_WIDGET (main_window ()), 2);
+    g_assert_true (gtk_widget_compute_point (timeline,
+                                             gtk_scrolled_window_get_child (scroller),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), top.y - 12);
+    save_screenshot (GTK_WIDGET (main_window ()), "member-timeline");
+  }
+
+  es_members_page_show_list (page);
+}
+
+static void
+test_members_table (void)
+{
+  EsMembersPage *page = members_page ();
+  GListModel *rows = es_members_page_get_rows (page);
+  GtkEditable *search = child (page, ES_TYPE_MEMBERS_PAGE, "search_entry");
+  GtkDropDown *stage = child (page, ES_TYPE_MEMBERS_PAGE, "stage_dropdown");
+  g_autoptr (EsMember) member = NULL;
+  g_autofree char *prefix = NULL;
+  guint n;
+
+  es_window_set_section (main_window (), "members");
+  wait_for_frames (GTK_WIDGET (main_window ()), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 60);
+  save_screenshot (GTK_WIDGET (main_window ()), "members-table");
+
+  /* Search as you type: a few letters of a last name find that member. */
+  member = es_member_store_get (db (), moved_id, &fixed_today, NULL);
+  prefix = g_utf8_substring (member->last_name, 0, 4);
+  gtk_editable_set_text (search, prefix);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <, 60);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < n && !found; i++)
+      {
+        g_autoptr (EsMember) row = g_list_model_get_item (rows, i);
+        found = row->id == moved_id;
+      }
+    g_assert_true (found);
+  }
+  save_screenshot (GTK_WIDGET (main_window ()), "members-search");
+
+  /* And the stage filter narrows further. */
+  gtk_editable_set_text (search, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 60);
+  gtk_drop_down_set_selected (stage, 1 + ES_STAGE_CONTRACT);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EsMember) row = g_list_model_get_item (rows, i);
+      g_assert_cmpint (row->state.stage, ==, ES_STAGE_CONTRACT);
+    }
+  gtk_drop_down_set_selected (stage, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 60);
+}
+
+static void
+test_member_form (void)
+{
+  EsMembersPage *page = members_page ();
+  GListModel *rows = es_members_page_get_rows (page);
+  EsMemberForm *form;
+  gint64 deadline;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.add", NULL));
+  form = wait_for_toplevel (ES_TYPE_MEMBER_FORM);
+  g_assert_nonnull (form);
+
+  /* No name, a wrong e-mail and birth date: each marked, nothing lost, nothing written. */
+  set_row (form, ES_TYPE_MEMBER_FORM, "first_name_row", "Léa");
+  set_row (form, ES_TYPE_MEMBER_FORM, "email_row", "lea.martin@");
+  set_row (form, ES_TYPE_MEMBER_FORM, "birth_date_row", "31/02/1990");
+  g_assert_false (es_member_form_save (form));
+  g_assert_true (has_error (form, ES_TYPE_MEMBER_FORM, "last_name_row"));
+  g_assert_true (has_error (form, ES_TYPE_MEMBER_FORM, "email_row"));
+  g_assert_true (has_error (form, ES_TYPE_MEMBER_FORM, "birth_date_row"));
+  g_assert_false (has_error (form, ES_TYPE_MEMBER_FORM, "first_name_row"));
+  g_assert_cmpstr (row_text (form, ES_TYPE_MEMBER_FORM, "email_row"), ==, "lea.martin@");
+  g_assert_cmpuint (es_member_store_count (db (), NULL), ==, 60);
+  save_screenshot (GTK_WIDGET (form), "member-form-error");
+
+  set_row (form, ES_TYPE_MEMBER_FORM, "last_name_row", "Martin");
+  set_row (form, ES_TYPE_MEMBER_FORM, "email_row", "lea.martin@example.org");
+  set_row (form, ES_TYPE_MEMBER_FORM, "birth_date_row", "28/02/1990");
+  g_assert_true (es_member_form_save (form));
+  wait_closed (ES_TYPE_MEMBER_FORM);
+  g_assert_cmpuint (es_member_store_count (db (), NULL), ==, 61);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (rows) < 61 && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 61);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                        es_pipeline_page_get_column (pipeline_page (), ES_STAGE_RECEPTION)),
+                    >, 0);
+  es_members_page_show_list (page);
+}
+
+static void
+test_narrow (void)
+{
+  EsWindow *window = main_window ();
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  while (gtk_widget_get_width (GTK_WIDGET (window)) > 360 && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  es_window_set_section (window, "pipeline");
+  save_screenshot (GTK_WIDGET (window), "narrow-board");
+  es_window_set_section (window, "members");
+  save_screenshot (GTK_WIDGET (window), "narrow-members");
+  es_members_page_show_member (members_page (), moved_id);
+  save_screenshot (GTK_WIDGET (window), "narrow-member-page");
+  es_members_page_show_list (members_page ());
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_for_frames (GTK_WIDGET (window), 3);
+}
+
+/* Setup */
+
+static void
+make_demo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EsDb) demo = NULL;
+  EsDemoOptions options;
+
+  tmp_dir = g_dir_make_tmp ("essaim-pipeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (tmp_dir, "demo.db", NULL);
+
+  demo = es_db_open (demo_path, ES_DB_OPEN_CREATE_NEW, &error);
+  g_assert_no_error (error);
+  es_demo_options_init (&options);
+  options.seed = 1;
+  options.n_members = 60;
+  options.today = fixed_today;
+  es_demo_generate (demo, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path_child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (path_child, G_FILE_TEST_IS_DIR))
+        remove_tree (path_child);
+      else
+        g_unlink (path_child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *localedir = g_getenv ("ESSAIM_LOCALEDIR");
+  g_autoptr (GError) error = NULL;
+  EsWindow *window;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE,
+                  localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  fixed_today = es_date_make (2026, 11, 24);
+  make_demo ();
+
+  app = es_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (es_application_open_path (app, demo_path, ES_DB_OPEN_DEFAULT, FALSE));
+
+  /* Stages and deadlines at the demo's day, whatever the clock says. */
+  es_member_list_set_today (es_member_list_get_for_db (db ()), &fixed_today);
+  window = main_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_test_add_func ("/ui/pipeline/board", test_board);
+  g_test_add_func ("/ui/pipeline/move-to-contract", test_move_to_contract);
+  g_test_add_func ("/ui/pipeline/refused-step", test_refused_step);
+  g_test_add_func ("/ui/pipeline/refused-field", test_refused_field);
+  g_test_add_func ("/ui/pipeline/other-forms", test_other_forms);
+  g_test_add_func ("/ui/members/member-page", test_member_page);
+  g_test_add_func ("/ui/members/table", test_members_table);
+  g_test_add_func ("/ui/members/form", test_member_form);
+  g_test_add_func ("/ui/members/narrow", test_narrow);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (main_window ()));
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (demo_path);
+
+  return status;
+}
