@@ -344,10 +344,11 @@ generate_member (Gen *g, guint index, GError **error)
                     : chance (g, 0.5) ? ES_ENTRY_EMPLOYEE
                                       : ES_ENTRY_OTHER;
 
-  /* When the journey began: spread over six years, more recent ones more frequent. */
-  start = es_date_add_days (&g->today, -(int) (g_rand_double (g->rand) * g_rand_double (g->rand)
-                                                 * 6 * 365)
-                                           - 5);
+  /* When the journey began: a few just arrived (reception), the others over six years. */
+  if (chance (g, 0.1))
+    start = es_date_add_days (&g->today, -range (g, 3, 40));
+  else
+    start = es_date_add_days (&g->today, -range (g, 40, 6 * 365));
   if (m->entry_status == ES_ENTRY_JOB_SEEKER)
     m->benefits_end = es_date_add_months (&start, range (g, 10, 24));
 
