@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "es-member-transfer.h"
+
 #include "es-application.h"
 #include "es-clients-page.h"
 #include "es-cooperative-store.h"
@@ -130,6 +132,18 @@ show_section_action (GtkWidget *widget, const char *action_name, GVariant *param
 
   if (self->db != NULL)
     es_window_set_section (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+import_members_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  es_member_transfer_import (ES_WINDOW (widget));
+}
+
+static void
+export_members_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  es_member_transfer_export (ES_WINDOW (widget));
 }
 
 static void
@@ -270,6 +284,10 @@ es_window_class_init (EsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EsWindow, payroll_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.import-members", NULL,
+                                   import_members_action);
+  gtk_widget_class_install_action (widget_class, "win.export-members", NULL,
+                                   export_members_action);
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", section_names[i]);

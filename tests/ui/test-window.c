@@ -16,6 +16,8 @@
 #include "es-cooperative-store.h"
 #include "es-demo.h"
 #include "es-preferences-window.h"
+#include "es-member-store.h"
+#include "es-member-transfer.h"
 #include "es-window.h"
 
 static EsApplication *app;
@@ -402,6 +404,39 @@ test_open_error (gconstpointer data)
   g_assert_true (es_window_get_db (window) == db_before);
 }
 
+/* A file with one bad row: the report lists it, nothing is written until the user chooses
+ * to import the valid rows. */
+static void
+test_import_members (void)
+{
+  EsWindow *window = main_window ();
+  EsDb *db = es_window_get_db (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "membres.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  const char *csv = "Nom;Prénom;NIR;Ville\n"
+                    "Lemoine;Agnès;;Lyon\n"
+                    "Vidal;Hugo;1 84 12 76 451 089 47;Grenoble\n"
+                    "Carpentier;Maud;;Annecy\n";
+  guint before = es_member_store_count (db, &error);
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  es_member_transfer_import_path (window, path);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "import-valid"));
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (extra);
+  save_screenshot (GTK_WIDGET (dialog), "import-problems");
+  g_assert_cmpuint (es_member_store_count (db, &error), ==, before);
+
+  adw_message_dialog_response (dialog, "import-valid");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpuint (es_member_store_count (db, &error), ==, before + 2);
+}
+
 static void
 test_about (void)
 {
@@ -496,6 +531,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/menu", test_menu);
   g_test_add_func ("/ui/window/no-database", test_no_database);
   g_test_add_func ("/ui/window/about", test_about);
+  g_test_add_func ("/ui/window/import-members", test_import_members);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/preferences/validation", test_preferences);
   g_test_add_data_func ("/ui/open/not-a-database", "This is not a database.\n", test_open_error);
