@@ -10,6 +10,7 @@
 #include "es-member-list.h"
 #include "es-member-store.h"
 #include "es-member-view.h"
+#include "es-slot-model.h"
 #include "es-validate.h"
 
 static GDate
@@ -31,11 +32,24 @@ test_naf_section (void)
     const char *code;
     char section;
   } cases[] = {
-    { "62.01Z", 'J' }, { "6201Z", 'J' },  { "43.22A", 'F' }, { "01.11Z", 'A' },
-    { "03.22Z", 'A' }, { "05.10Z", 'B' }, { "33.20A", 'C' }, { "35.11Z", 'D' },
-    { "85.59A", 'P' }, { "90.03B", 'R' }, { "96.04Z", 'S' }, { "99.00Z", 'U' },
-    { "04.00Z", ES_SECTOR_NONE }, { "34.00Z", ES_SECTOR_NONE }, { "", ES_SECTOR_NONE },
-    { NULL, ES_SECTOR_NONE },     { "6", ES_SECTOR_NONE },      { "A2.01", ES_SECTOR_NONE },
+    { "62.01Z", 'J' },
+    { "6201Z", 'J' },
+    { "43.22A", 'F' },
+    { "01.11Z", 'A' },
+    { "03.22Z", 'A' },
+    { "05.10Z", 'B' },
+    { "33.20A", 'C' },
+    { "35.11Z", 'D' },
+    { "85.59A", 'P' },
+    { "90.03B", 'R' },
+    { "96.04Z", 'S' },
+    { "99.00Z", 'U' },
+    { "04.00Z", ES_SECTOR_NONE },
+    { "34.00Z", ES_SECTOR_NONE },
+    { "", ES_SECTOR_NONE },
+    { NULL, ES_SECTOR_NONE },
+    { "6", ES_SECTOR_NONE },
+    { "A2.01", ES_SECTOR_NONE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -61,13 +75,33 @@ test_hours_parse (void)
     const char *text;
     gint64 milli; /* -1: refused */
   } cases[] = {
-    { "24", 24000 },      { " 35 ", 35000 },   { "17,5", 17500 },   { "17.5", 17500 },
-    { "17,333", 17333 },  { "17 h 30", 17500 }, { "17h30", 17500 }, { "17H30", 17500 },
-    { "24 h", 24000 },    { "24h", 24000 },    { "17h20", 17333 },  { "17h10", 17167 },
-    { "17 h 30 min", 17500 }, { "17,5 h", 17500 }, { "0", 0 },      { "", -1 },
-    { "   ", -1 },        { "vingt", -1 },     { "17,5555", -1 },   { "17h75", -1 },
-    { "24 hours", -1 },   { "-3", -1 },        { "1 7", -1 },       { "12345", -1 },
-    { "17,", -1 },        { ",5", -1 },        { NULL, -1 },
+    { "24", 24000 },
+    { " 35 ", 35000 },
+    { "17,5", 17500 },
+    { "17.5", 17500 },
+    { "17,333", 17333 },
+    { "17 h 30", 17500 },
+    { "17h30", 17500 },
+    { "17H30", 17500 },
+    { "24 h", 24000 },
+    { "24h", 24000 },
+    { "17h20", 17333 },
+    { "17h10", 17167 },
+    { "17 h 30 min", 17500 },
+    { "17,5 h", 17500 },
+    { "0", 0 },
+    { "", -1 },
+    { "   ", -1 },
+    { "vingt", -1 },
+    { "17,5555", -1 },
+    { "17h75", -1 },
+    { "24 hours", -1 },
+    { "-3", -1 },
+    { "1 7", -1 },
+    { "12345", -1 },
+    { "17,", -1 },
+    { ",5", -1 },
+    { NULL, -1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -116,11 +150,11 @@ test_time_in_stage (void)
     const char *since;
     const char *expected;
   } cases[] = {
-    { "2026-11-24", "since today" }, { "2026-11-23", "for 1 day" },
-    { "2026-11-12", "for 12 days" }, { "2026-10-25", "for 30 days" },
-    { "2026-10-24", "for 1 month" }, { "2026-07-24", "for 4 months" },
+    { "2026-11-24", "since today" },   { "2026-11-23", "for 1 day" },
+    { "2026-11-12", "for 12 days" },   { "2026-10-25", "for 30 days" },
+    { "2026-10-24", "for 1 month" },   { "2026-07-24", "for 4 months" },
     { "2024-11-25", "for 23 months" }, { "2024-11-24", "for 2 years" },
-    { "2016-01-01", "for 10 years" }, { "2026-12-01", "since today" },
+    { "2016-01-01", "for 10 years" },  { "2026-12-01", "since today" },
   };
   GDate today = date_of ("2026-11-24");
 
@@ -528,6 +562,84 @@ test_member_same (void)
   g_assert_false (es_member_same (a, b));
 }
 
+/* Slots */
+
+static EsMember *
+numbered (gint64 id)
+{
+  EsMember *member = es_member_new ();
+
+  member->id = id;
+  return member;
+}
+
+static gint64
+slot_id (GListModel *slots, guint position)
+{
+  g_autoptr (EsSlot) slot = g_list_model_get_item (slots, position);
+
+  return ES_MEMBER (es_slot_get_item (slot))->id;
+}
+
+static void
+test_slot_model (void)
+{
+  g_autoptr (GListStore) source = g_list_store_new (ES_TYPE_MEMBER);
+  g_autoptr (EsSlotModel) model = NULL;
+  GListModel *slots;
+  g_autoptr (EsSlot) first = NULL;
+  Changes changes = { 0 };
+
+  for (gint64 id = 1; id <= 10; id++)
+    {
+      g_autoptr (EsMember) member = numbered (id);
+      g_list_store_append (source, member);
+    }
+  model = es_slot_model_new (G_LIST_MODEL (source));
+  slots = G_LIST_MODEL (model);
+  g_assert_true (g_list_model_get_item_type (slots) == ES_TYPE_SLOT);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 10);
+  g_assert_null (g_list_model_get_item (slots, 10));
+  first = g_list_model_get_item (slots, 0);
+  g_assert_cmpint (slot_id (slots, 3), ==, 4);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  /* Another item in front: the slots stay, show the next item, and one is added at the
+   * end. */
+  {
+    g_autoptr (EsMember) zero = numbered (0);
+    g_autoptr (EsSlot) again = NULL;
+
+    g_list_store_insert (source, 0, zero);
+    again = g_list_model_get_item (slots, 0);
+    g_assert_true (again == first);
+  }
+  g_assert_cmpint (ES_MEMBER (es_slot_get_item (first))->id, ==, 0);
+  g_assert_cmpint (slot_id (slots, 3), ==, 3);
+  g_assert_cmpint (slot_id (slots, 10), ==, 10);
+  g_assert_cmpuint (changes.emissions, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 1);
+
+  /* Fewer items: the last slots go, the others follow. */
+  memset (&changes, 0, sizeof changes);
+  g_list_store_splice (source, 0, 8, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 3);
+  g_assert_cmpuint (changes.removed, ==, 8);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_cmpint (ES_MEMBER (es_slot_get_item (first))->id, ==, 8);
+  g_assert_cmpint (slot_id (slots, 2), ==, 10);
+
+  /* Another source: everything changes. */
+  memset (&changes, 0, sizeof changes);
+  es_slot_model_set_source (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 3);
+  es_slot_model_set_source (model, G_LIST_MODEL (source));
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 3);
+  g_assert_true (es_slot_model_get_source (model) == G_LIST_MODEL (source));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -543,6 +655,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/member-view/root-id", test_root_id);
   g_test_add_func ("/member-list/same", test_member_same);
   g_test_add_func ("/member-list/list", test_list);
+  g_test_add_func ("/slot-model/follow", test_slot_model);
 
   return g_test_run ();
 }

@@ -435,7 +435,10 @@ generate_member (Gen *g, guint index, GError **error)
       /* Most sign their contract a little before the end; a few forget, and their CAPE
        * end shows overdue. */
       d = es_date_add_days (&cape_end, -range (g, 0, 90));
-      if (past (g, &d) || chance (g, 0.03))
+      if (past (g, &d))
+        goto interviews;
+      /* Only a CAPE that ended these last weeks can still be waiting for its follow-up. */
+      if (es_date_days_between (&cape_end, &g->today) < 45 && chance (g, 0.5))
         goto interviews;
     }
   else
@@ -505,6 +508,7 @@ generate_member (Gen *g, guint index, GError **error)
       /* Most become associates well before their deadline. */
       int span = es_date_days_between (&d, &deadline);
       GDate when = es_date_add_days (&d, span > 60 ? range (g, span / 3, span - 10) : span);
+      GDate after = es_date_add_days (&deadline, 1);
       if (!past (g, &when) && chance (g, 0.9))
         {
           g_autoptr (EsCareerEvent) e = es_career_event_new (ES_EVENT_ASSOCIATE, &when);
@@ -513,6 +517,16 @@ generate_member (Gen *g, guint index, GError **error)
           e->shares_paid_cents = e->shares_subscribed * 5000;
           if (!add_event (g, e, error))
             return FALSE;
+        }
+      else if (!past (g, &after))
+        {
+          /* Not associate by the deadline: the contract ends the day after (L7331-3). */
+          g_autoptr (EsCareerEvent) e = es_career_event_new (ES_EVENT_EXIT, &after);
+          e->member_id = id;
+          e->exit_reason = ES_EXIT_ASSOCIATE_DEADLINE;
+          if (!add_event (g, e, error))
+            return FALSE;
+          end_of_journey = after;
         }
     }
   }

@@ -23,7 +23,7 @@ struct _EsMemberList
   GListStore *store;
   GHashTable *by_id; /* gint64 * (the member's own id field) → EsMember *, borrowed */
   gboolean loaded;
-  GDate today; /* invalid: the real today */
+  GDate today;       /* invalid: the real today */
   GDate shown_today; /* the day the list was last read at */
 };
 
@@ -59,8 +59,8 @@ same_state (const EsPipelineState *a, const EsPipelineState *b)
          && same_date (&a->associate_deadline, &b->associate_deadline)
          && same_date (&a->associate_date, &b->associate_date)
          && a->shares_subscribed == b->shares_subscribed
-         && a->shares_paid_cents == b->shares_paid_cents
-         && same_date (&a->exit_date, &b->exit_date) && a->exit_reason == b->exit_reason;
+         && a->shares_paid_cents == b->shares_paid_cents && same_date (&a->exit_date, &b->exit_date)
+         && a->exit_reason == b->exit_reason;
 }
 
 gboolean
@@ -127,8 +127,7 @@ update_store (EsMemberList *self, GListModel *fresh)
   guint prefix = 0, suffix = 0, changes = 0;
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  while (prefix < n && prefix < m
-         && item_at (old, prefix)->id == item_at (fresh, prefix)->id)
+  while (prefix < n && prefix < m && item_at (old, prefix)->id == item_at (fresh, prefix)->id)
     prefix++;
   while (suffix < n - prefix && suffix < m - prefix
          && item_at (old, n - 1 - suffix)->id == item_at (fresh, m - 1 - suffix)->id)
@@ -193,8 +192,7 @@ update_store (EsMemberList *self, GListModel *fresh)
   index_members (self);
 }
 
-static void
-db_changed_cb (EsDb *db, const char *table, EsMemberList *self);
+static void db_changed_cb (EsDb *db, const char *table, EsMemberList *self);
 
 static void
 set_db (EsMemberList *self, EsDb *db, gboolean owned)

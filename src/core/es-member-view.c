@@ -71,15 +71,15 @@ es_deadline_filter_label (EsDeadlineFilter filter)
   switch (filter)
     {
     case ES_DEADLINE_FILTER_OVERDUE:
-      return _("Overdue");
+      return _ ("Overdue");
     case ES_DEADLINE_FILTER_30_DAYS:
-      return _("Within 30 days");
+      return _ ("Within 30 days");
     case ES_DEADLINE_FILTER_90_DAYS:
-      return _("Within 90 days");
+      return _ ("Within 90 days");
     case ES_DEADLINE_FILTER_ANY:
     case ES_DEADLINE_FILTER_N:
     default:
-      return _("Any deadline");
+      return _ ("Any deadline");
     }
 }
 
@@ -91,27 +91,27 @@ static const struct
   char section;
   const char *label;
 } sections[] = {
-  { 1, 3, 'A', N_("Agriculture, forestry and fishing") },
-  { 5, 9, 'B', N_("Mining and quarrying") },
-  { 10, 33, 'C', N_("Manufacturing") },
-  { 35, 35, 'D', N_("Electricity and gas supply") },
-  { 36, 39, 'E', N_("Water supply and waste management") },
-  { 41, 43, 'F', N_("Construction") },
-  { 45, 47, 'G', N_("Trade and repair of vehicles") },
-  { 49, 53, 'H', N_("Transportation and storage") },
-  { 55, 56, 'I', N_("Accommodation and food services") },
-  { 58, 63, 'J', N_("Information and communication") },
-  { 64, 66, 'K', N_("Finance and insurance") },
-  { 68, 68, 'L', N_("Real estate") },
-  { 69, 75, 'M', N_("Professional, scientific and technical activities") },
-  { 77, 82, 'N', N_("Administrative and support services") },
-  { 84, 84, 'O', N_("Public administration") },
-  { 85, 85, 'P', N_("Education") },
-  { 86, 88, 'Q', N_("Health and social work") },
-  { 90, 93, 'R', N_("Arts, entertainment and recreation") },
-  { 94, 96, 'S', N_("Other services") },
-  { 97, 98, 'T', N_("Households as employers") },
-  { 99, 99, 'U', N_("Extraterritorial organisations") },
+  { 1, 3, 'A', N_ ("Agriculture, forestry and fishing") },
+  { 5, 9, 'B', N_ ("Mining and quarrying") },
+  { 10, 33, 'C', N_ ("Manufacturing") },
+  { 35, 35, 'D', N_ ("Electricity and gas supply") },
+  { 36, 39, 'E', N_ ("Water supply and waste management") },
+  { 41, 43, 'F', N_ ("Construction") },
+  { 45, 47, 'G', N_ ("Trade and repair of vehicles") },
+  { 49, 53, 'H', N_ ("Transportation and storage") },
+  { 55, 56, 'I', N_ ("Accommodation and food services") },
+  { 58, 63, 'J', N_ ("Information and communication") },
+  { 64, 66, 'K', N_ ("Finance and insurance") },
+  { 68, 68, 'L', N_ ("Real estate") },
+  { 69, 75, 'M', N_ ("Professional, scientific and technical activities") },
+  { 77, 82, 'N', N_ ("Administrative and support services") },
+  { 84, 84, 'O', N_ ("Public administration") },
+  { 85, 85, 'P', N_ ("Education") },
+  { 86, 88, 'Q', N_ ("Health and social work") },
+  { 90, 93, 'R', N_ ("Arts, entertainment and recreation") },
+  { 94, 96, 'S', N_ ("Other services") },
+  { 97, 98, 'T', N_ ("Households as employers") },
+  { 99, 99, 'U', N_ ("Extraterritorial organisations") },
 };
 
 char
@@ -132,10 +132,10 @@ const char *
 es_naf_section_label (char section)
 {
   if (section == ES_SECTOR_NONE)
-    return _("No sector");
+    return _ ("No sector");
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (sections[i].section == section)
-      return _(sections[i].label);
+      return _ (sections[i].label);
   return NULL;
 }
 
@@ -156,18 +156,17 @@ es_member_describe_time_in_stage (EsMember *member, const GDate *today)
   days = MAX (0, es_date_days_between (since, today));
   months = MAX (0, es_date_months_between (since, today));
   if (days == 0)
-    return g_strdup (_("since today"));
+    return g_strdup (_ ("since today"));
   if (months < 1)
     /* Translators: how long a member has been in their stage: "depuis 12 jours". */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %d day", "for %d days", days),
-                            days);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %d day", "for %d days", days), days);
   if (months < 24)
     /* Translators: how long a member has been in their stage: "depuis 4 mois". */
-    return g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "for %d month", "for %d months", months), months);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %d month", "for %d months", months),
+                            months);
   /* Translators: how long a member has been in their stage: "depuis 3 ans". */
-  return g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "for %d year", "for %d years", months / 12), months / 12);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %d year", "for %d years", months / 12),
+                          months / 12);
 }
 
 gboolean
@@ -245,9 +244,10 @@ field_is_culprit (GPtrArray *events, const EsCareerEvent *candidate, const GErro
   if (g_str_equal (field, "end_date"))
     {
       /* The day after the start (or after the current planned end, for a renewal). */
-      const GDate *from = candidate->kind == ES_EVENT_CAPE_RENEWED && g_date_valid (&state->cape_end)
-                              ? &state->cape_end
-                              : &candidate->date;
+      const GDate *from
+          = candidate->kind == ES_EVENT_CAPE_RENEWED && g_date_valid (&state->cape_end)
+                ? &state->cape_end
+                : &candidate->date;
       if (!g_date_valid (from))
         return FALSE;
       probe->end_date = es_date_add_days (from, 1);
@@ -271,8 +271,7 @@ field_is_culprit (GPtrArray *events, const EsCareerEvent *candidate, const GErro
 }
 
 const char *
-es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate,
-                           const GError *error)
+es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate, const GError *error)
 {
   static const char *const pay[] = { "hours_milli", "fixed_gross_cents", "contribution_ppm", NULL };
   static const char *const cape[] = { "end_date", NULL };
@@ -368,7 +367,7 @@ static gboolean
 hours_error (GError **error)
 {
   g_set_error_literal (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_FORMAT,
-                       _("Enter the hours per week as a number, such as 24, 17,5 or 17 h 30."));
+                       _ ("Enter the hours per week as a number, such as 24, 17,5 or 17 h 30."));
   return FALSE;
 }
 
@@ -412,7 +411,7 @@ es_hours_parse (const char *text, gint64 *out_milli, GError **error)
   if (*p == '\0')
     {
       g_set_error_literal (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_EMPTY,
-                           _("Enter the hours per week."));
+                           _ ("Enter the hours per week."));
       return FALSE;
     }
   if (!read_int (&p, &whole, &n))

@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   ES_DEADLINE_FILTER_ANY,     /* every member */
   ES_DEADLINE_FILTER_OVERDUE, /* the nearest deadline is past */
   ES_DEADLINE_FILTER_30_DAYS, /* a deadline within 30 days, overdue ones included */
@@ -25,7 +26,7 @@ typedef struct
   gint64 counselor_id; /* -1 for any, 0 for the members without a counselor */
   char sector;         /* a NAF section letter ('A'…'U'), ES_SECTOR_NONE, or 0 for any */
   EsDeadlineFilter deadline;
-  GHashTable *ids;     /* borrowed set of gint64 * (g_int64_hash); NULL when not searching */
+  GHashTable *ids; /* borrowed set of gint64 * (g_int64_hash); NULL when not searching */
 } EsMemberFilter;
 
 /* The sector of members whose NAF code is empty or not a known division. */
@@ -58,8 +59,7 @@ gboolean es_member_exited_within (EsMember *member, const GDate *today, int mont
  * is es_pipeline_check_event's business: an associate step from the CAPE column is
  * returned, and refused with its reason when checked. FALSE when target is the member's
  * stage or lies behind it (a member does not go back: a mistake is corrected). */
-gboolean es_member_step_to_stage (const EsPipelineState *state, EsStage target,
-                                  EsEventKind *out);
+gboolean es_member_step_to_stage (const EsPipelineState *state, EsStage target, EsEventKind *out);
 
 /* The field of candidate that made es_pipeline_check_event (events, candidate) refuse it
  * with error, so that a form can mark it: an EsCareerEvent member name ("date",

@@ -65,9 +65,6 @@ source_changed_cb (GListModel *source, guint position, guint removed, guint adde
 {
   guint old_n = self->slots->len;
   guint new_n = g_list_model_get_n_items (source);
-  gint64 T0 = g_get_monotonic_time ();
-  guint made = 0;
-  for (guint i = 0; i < old_n; i++) made += g_ptr_array_index (self->slots, i) != NULL;
 
   /* The slots that are no more go first: the view lets go of them. */
   if (new_n < old_n)
@@ -87,13 +84,11 @@ source_changed_cb (GListModel *source, guint position, guint removed, guint adde
         }
     }
 
-  gint64 T1 = g_get_monotonic_time ();
   if (new_n > old_n)
     {
       g_ptr_array_set_size (self->slots, new_n);
       g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
     }
-  g_printerr ("DBG slots: %u made, %u→%u, repoint+shrink %.2f ms, grow %.2f ms\n", made, old_n, new_n, (T1-T0)/1000.0, (g_get_monotonic_time ()-T1)/1000.0);
 }
 
 static void
@@ -180,8 +175,8 @@ es_slot_model_set_source (EsSlotModel *self, GListModel *source)
   new_n = source != NULL ? g_list_model_get_n_items (source) : 0;
   g_ptr_array_set_size (self->slots, new_n);
   if (source != NULL)
-    self->changed_id = g_signal_connect (source, "items-changed", G_CALLBACK (source_changed_cb),
-                                         self);
+    self->changed_id
+        = g_signal_connect (source, "items-changed", G_CALLBACK (source_changed_cb), self);
   if (old_n > 0 || new_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
 }

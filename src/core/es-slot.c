@@ -12,7 +12,8 @@ struct _EsSlot
 
 G_DEFINE_FINAL_TYPE (EsSlot, es_slot, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ITEM,
   N_PROPS
@@ -53,9 +54,9 @@ es_slot_class_init (EsSlotClass *klass)
   object_class->dispose = es_slot_dispose;
   object_class->get_property = es_slot_get_property;
 
-  properties[PROP_ITEM] = g_param_spec_object (
-      "item", NULL, NULL, G_TYPE_OBJECT,
-      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM]
+      = g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

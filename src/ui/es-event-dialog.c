@@ -43,14 +43,22 @@ typedef enum
 
 /* The EsCareerEvent member each row fills, as es_pipeline_refused_field names it. */
 static const char *const row_fields[N_ROWS] = {
-  "date",          "admitted",          "reason",           "end_date",
-  "hours_milli",   "fixed_gross_cents", "contribution_ppm", "shares_subscribed",
-  "shares_paid_cents", "exit_reason",   "note",
+  "date",
+  "admitted",
+  "reason",
+  "end_date",
+  "hours_milli",
+  "fixed_gross_cents",
+  "contribution_ppm",
+  "shares_subscribed",
+  "shares_paid_cents",
+  "exit_reason",
+  "note",
 };
 
 static const char *const row_ids[N_ROWS] = {
-  "date_row",   "admitted_row", "reason_row", "end_date_row",    "hours_row", "gross_row",
-  "rate_row",   "shares_row",   "paid_row",   "exit_reason_row", "note_row",
+  "date_row", "admitted_row", "reason_row", "end_date_row",    "hours_row", "gross_row",
+  "rate_row", "shares_row",   "paid_row",   "exit_reason_row", "note_row",
 };
 
 struct _EsEventDialog
@@ -155,8 +163,7 @@ show_errors (EsEventDialog *self)
         {
           gtk_widget_remove_css_class (self->rows[i], "error");
           gtk_widget_set_visible (self->error_icons[i], FALSE);
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (self->rows[i]),
-                                      GTK_ACCESSIBLE_STATE_INVALID);
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (self->rows[i]), GTK_ACCESSIBLE_STATE_INVALID);
           continue;
         }
 
@@ -173,7 +180,7 @@ show_errors (EsEventDialog *self)
       else
         g_string_append_c (list, '\n');
       /* Translators: a problem under a group of fields: "field name: what is wrong". */
-      g_string_append_printf (list, _("%s: %s"),
+      g_string_append_printf (list, _ ("%s: %s"),
                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->rows[i])),
                               message);
     }
@@ -195,7 +202,8 @@ static void
 focus_first_error (EsEventDialog *self)
 {
   for (int i = 0; i < N_ROWS; i++)
-    if (g_hash_table_contains (self->errors, row_fields[i]) && gtk_widget_get_visible (self->rows[i]))
+    if (g_hash_table_contains (self->errors, row_fields[i])
+        && gtk_widget_get_visible (self->rows[i]))
       {
         gtk_widget_grab_focus (self->rows[i]);
         return;
@@ -279,15 +287,14 @@ read_event (EsEventDialog *self)
   switch (self->kind)
     {
     case ES_EVENT_DIAGNOSTIC:
-      event->admitted
-          = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[ROW_ADMITTED])) == 0;
+      event->admitted = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[ROW_ADMITTED])) == 0;
       if (!event->admitted)
         {
           g_autofree char *reason = strip_text (row_text (self, ROW_REASON));
 
           if (*reason == '\0')
             {
-              set_error (self, ROW_REASON, _("Say why the person was not admitted."));
+              set_error (self, ROW_REASON, _ ("Say why the person was not admitted."));
               ok = FALSE;
             }
           event->reason = g_steal_pointer (&reason);
@@ -300,7 +307,7 @@ read_event (EsEventDialog *self)
 
         if (*reason == '\0')
           {
-            set_error (self, ROW_REASON, _("Say why this step is cancelled."));
+            set_error (self, ROW_REASON, _ ("Say why this step is cancelled."));
             ok = FALSE;
           }
         event->reason = g_steal_pointer (&reason);
@@ -331,10 +338,9 @@ read_event (EsEventDialog *self)
       {
         g_autofree char *shares = strip_text (row_text (self, ROW_SHARES));
 
-        if (!g_ascii_string_to_signed (shares, 10, 0, G_MAXINT32, &event->shares_subscribed,
-                                       NULL))
+        if (!g_ascii_string_to_signed (shares, 10, 0, G_MAXINT32, &event->shares_subscribed, NULL))
           {
-            set_error (self, ROW_SHARES, _("Enter a whole number of shares, such as 4."));
+            set_error (self, ROW_SHARES, _ ("Enter a whole number of shares, such as 4."));
             ok = FALSE;
           }
         ok &= read_money (self, ROW_PAID, &event->shares_paid_cents);
@@ -348,7 +354,7 @@ read_event (EsEventDialog *self)
         /* The first item asks to choose. */
         if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > ES_EXIT_N_REASONS)
           {
-            set_error (self, ROW_EXIT_REASON, _("Choose why the member leaves."));
+            set_error (self, ROW_EXIT_REASON, _ ("Choose why the member leaves."));
             ok = FALSE;
           }
         else
@@ -400,10 +406,10 @@ kind_shows (EsEventKind kind, Row row)
 static void
 update_reason_row (EsEventDialog *self)
 {
-  gboolean show = self->kind == ES_EVENT_CANCELLATION
-                  || (self->kind == ES_EVENT_DIAGNOSTIC
-                      && adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[ROW_ADMITTED]))
-                             == 1);
+  gboolean show
+      = self->kind == ES_EVENT_CANCELLATION
+        || (self->kind == ES_EVENT_DIAGNOSTIC
+            && adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[ROW_ADMITTED])) == 1);
 
   gtk_widget_set_visible (self->rows[ROW_REASON], show);
 }
@@ -566,28 +572,28 @@ intro_text (EsEventDialog *self)
 
       if (self->kind == ES_EVENT_CANCELLATION)
         /* Translators: "%s" describes the step, the second "%s" is its date. */
-        return g_strdup_printf (_("This cancels “%s” of %s. Both stay in the member’s history."),
+        return g_strdup_printf (_ ("This cancels “%s” of %s. Both stay in the member’s history."),
                                 what, when);
       /* Translators: "%s" describes the step, the second "%s" is its date. */
-      return g_strdup_printf (_("This replaces “%s” of %s. Both stay in the member’s history."),
+      return g_strdup_printf (_ ("This replaces “%s” of %s. Both stay in the member’s history."),
                               what, when);
     }
 
   switch (self->kind)
     {
     case ES_EVENT_CAPE_SIGNED:
-      return g_strdup (_("A CAPE lasts at most 12 months and can be renewed twice, 36 months in "
-                         "all. The person keeps their status and benefits meanwhile."));
+      return g_strdup (_ ("A CAPE lasts at most 12 months and can be renewed twice, 36 months in "
+                          "all. The person keeps their status and benefits meanwhile."));
     case ES_EVENT_CAPE_RENEWED:
-      return g_strdup (_("A renewal adds at most 12 months after the current planned end."));
+      return g_strdup (_ ("A renewal adds at most 12 months after the current planned end."));
     case ES_EVENT_CONTRACT_SIGNED:
-      return g_strdup (_("The trial period lasts 8 months minus the time spent in CAPE. The "
-                         "member must become associate within 3 years minus that time."));
+      return g_strdup (_ ("The trial period lasts 8 months minus the time spent in CAPE. The "
+                          "member must become associate within 3 years minus that time."));
     case ES_EVENT_AMENDMENT:
-      return g_strdup (_("Change only what the amendment changes: the other terms stay as they "
-                         "are."));
+      return g_strdup (_ ("Change only what the amendment changes: the other terms stay as they "
+                          "are."));
     case ES_EVENT_ASSOCIATE:
-      return g_strdup (_("The member subscribes shares of the cooperative and gets one vote."));
+      return g_strdup (_ ("The member subscribes shares of the cooperative and gets one vote."));
     case ES_EVENT_INFO_MEETING:
     case ES_EVENT_DIAGNOSTIC:
     case ES_EVENT_CAPE_ENDED:
@@ -609,22 +615,22 @@ setup (EsEventDialog *self)
   GtkStringList *outcomes = gtk_string_list_new (NULL);
 
   if (self->kind == ES_EVENT_CANCELLATION)
-    title = g_strdup (_("Cancel a Step"));
+    title = g_strdup (_ ("Cancel a Step"));
   else if (self->corrected != NULL)
     /* Translators: title of the form that corrects a step: "Corriger : Contrat signé". */
-    title = g_strdup_printf (_("Correct: %s"), es_event_kind_label (self->kind));
+    title = g_strdup_printf (_ ("Correct: %s"), es_event_kind_label (self->kind));
   else
     title = g_strdup (es_event_kind_label (self->kind));
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  gtk_string_list_append (outcomes, _("Admitted"));
-  gtk_string_list_append (outcomes, _("Not admitted"));
+  gtk_string_list_append (outcomes, _ ("Admitted"));
+  gtk_string_list_append (outcomes, _ ("Not admitted"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[ROW_ADMITTED]), G_LIST_MODEL (outcomes));
   g_object_unref (outcomes);
 
-  gtk_string_list_append (reasons, _("Choose a reason"));
+  gtk_string_list_append (reasons, _ ("Choose a reason"));
   for (guint i = 0; i < ES_EXIT_N_REASONS; i++)
     gtk_string_list_append (reasons, es_exit_reason_label (i));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[ROW_EXIT_REASON]), G_LIST_MODEL (reasons));

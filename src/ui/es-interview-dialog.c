@@ -23,7 +23,7 @@ struct _EsInterviewDialog
   EsDb *db;
   EsMember *member;
   GDate today;
-  GArray *staff_ids; /* gint64, one per item of the counselor row after "none" */
+  GArray *staff_ids;  /* gint64, one per item of the counselor row after "none" */
   GHashTable *errors; /* field → message, as last shown */
 
   /* template children */
@@ -78,7 +78,7 @@ show_errors (EsInterviewDialog *self)
 
   if (date != NULL)
     /* Translators: a problem under a group of fields: "field name: what is wrong". */
-    g_string_append_printf (list, _("%s: %s"), _("Date"), date);
+    g_string_append_printf (list, _ ("%s: %s"), _ ("Date"), date);
   if (summary != NULL)
     {
       if (list->len > 0)
@@ -161,8 +161,8 @@ es_interview_dialog_class_init (EsInterviewDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "interview.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "interview.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "interview.save",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -208,7 +208,7 @@ es_interview_dialog_new (GtkWindow *parent, EsDb *db, EsMember *member, const GD
   /* The member's counselor by default. */
   staff = es_staff_store_list (db, NULL);
   list = gtk_string_list_new (NULL);
-  gtk_string_list_append (list, _("Not given"));
+  gtk_string_list_append (list, _ ("Not given"));
   for (guint i = 0; staff != NULL && i < staff->len; i++)
     {
       EsStaff *person = g_ptr_array_index (staff, i);

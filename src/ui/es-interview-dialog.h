@@ -12,12 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EsInterviewDialog, es_interview_dialog, ES, INTERVIEW_DIALOG, AdwWindow)
 
 /* An interview of member, dated today by default, with their counselor. */
-EsInterviewDialog *
-es_interview_dialog_new (GtkWindow *parent, EsDb *db, EsMember *member, const GDate *today);
+EsInterviewDialog *es_interview_dialog_new (GtkWindow *parent, EsDb *db, EsMember *member,
+                                            const GDate *today);
 
 /* What the Record button does: marks what is wrong and keeps what was typed (FALSE), or
  * records, emits ::saved and closes. */
-gboolean
-es_interview_dialog_save (EsInterviewDialog *self);
+gboolean es_interview_dialog_save (EsInterviewDialog *self);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _EsMemberCard
   GtkWidget *deadline_box;
   GtkLabel *deadline_label;
   GtkLabel *badge_label;
+  guint urgency_shown; /* EsUrgency + 1 of the classes set, 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (EsMemberCard, es_member_card, ADW_TYPE_BIN)
@@ -59,41 +60,79 @@ new_label (const char *css_class)
   return GTK_LABEL (label);
 }
 
-/* The nearest deadline: what it is, and a badge coloured by how near it is. */
+/* The nearest deadline: what it is, and a badge coloured by how near it is. Classes
+ * change only with the urgency: restyling is what a card's update costs most. */
 static void
 set_badge (EsMemberCard *self, EsMember *member)
 {
-  GtkWidget *badge = GTK_WIDGET (self->badge_label);
-  GtkWidget *label = GTK_WIDGET (self->deadline_label);
+  guint urgency = member != NULL && member->has_deadline ? member->deadline.urgency + 1 : 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
+  if (urgency != self->urgency_shown)
     {
-      gtk_widget_remove_css_class (badge, urgency_classes[i]);
-      gtk_widget_remove_css_class (label, urgency_classes[i]);
-    }
+      guint old = self->urgency_shown;
 
-  if (member == NULL || !member->has_deadline)
-    {
-      gtk_widget_set_visible (self->deadline_box, FALSE);
-      return;
+      if (old > 0 && old - 1 < G_N_ELEMENTS (urgency_classes))
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), urgency_classes[old - 1]);
+          gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), urgency_classes[old - 1]);
+        }
+      if (urgency > 0 && urgency - 1 < G_N_ELEMENTS (urgency_classes))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), urgency_classes[urgency - 1]);
+          gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label),
+                                    urgency_classes[urgency - 1]);
+        }
+      self->urgency_shown = urgency;
+      gtk_widget_set_visible (self->deadline_box, urgency > 0);
     }
+  if (urgency == 0)
+    return;
 
   {
     g_autofree char *delay = es_deadline_describe_delay (&member->deadline);
-    g_autofree char *date = es_date_format_short (&member->deadline.date);
-    const char *kind = es_deadline_kind_label (member->deadline.kind);
-    g_autofree char *tooltip = g_strdup_printf ("%s · %s", kind, date);
 
-    gtk_label_set_text (self->deadline_label, kind);
+    gtk_label_set_text (self->deadline_label, es_deadline_kind_label (member->deadline.kind));
     gtk_label_set_text (self->badge_label, delay);
-    gtk_widget_set_tooltip_text (self->deadline_box, tooltip);
-    if ((guint)member->deadline.urgency < G_N_ELEMENTS (urgency_classes))
-      {
-        gtk_widget_add_css_class (badge, urgency_classes[member->deadline.urgency]);
-        gtk_widget_add_css_class (label, urgency_classes[member->deadline.urgency]);
-      }
-    gtk_widget_set_visible (self->deadline_box, TRUE);
   }
+}
+
+/* The whole of what the card shortens, on hover (asked for then: setting tooltips on
+ * every bind costs more than the rest of it). */
+static gboolean
+query_tooltip_cb (EsMemberCard *self, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  EsMember *member = self->member;
+  g_autoptr (GString) text = NULL;
+  g_autofree char *activity = NULL;
+
+  if (member == NULL)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  if (member->trade_name[0] != '\0')
+    g_string_append_printf (text, "%s\n", member->trade_name);
+  if (member->activity[0] != '\0')
+    g_string_append_printf (text, "%s\n", member->activity);
+  if (g_date_valid (&member->state.stage_since))
+    {
+      g_autofree char *date = es_date_format_short (&member->state.stage_since);
+
+      /* Translators: tooltip of the time in stage on a card: "Since 24/11/2026". */
+      g_string_append_printf (text, _ ("Since %s"), date);
+      g_string_append_c (text, '\n');
+    }
+  if (member->has_deadline)
+    {
+      g_autofree char *date = es_date_format_short (&member->deadline.date);
+
+      g_string_append_printf (text, "%s · %s\n", es_deadline_kind_label (member->deadline.kind),
+                              date);
+    }
+  if (text->len == 0)
+    return FALSE;
+  g_string_truncate (text, text->len - 1);
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
 }
 
 static void
@@ -168,7 +207,7 @@ es_member_card_init (EsMemberCard *self)
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->name_label));
   self->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (self->menu_button, _("Steps"));
+  gtk_widget_set_tooltip_text (self->menu_button, _ ("Steps"));
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_add_css_class (self->menu_button, "circular");
   gtk_widget_add_css_class (self->menu_button, "es-card-menu-button");
@@ -199,6 +238,10 @@ es_member_card_init (EsMemberCard *self)
   gtk_box_append (GTK_BOX (box), self->deadline_box);
 
   adw_bin_set_child (ADW_BIN (self), box);
+
+  gtk_widget_set_visible (self->deadline_box, FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
@@ -251,25 +294,14 @@ es_member_card_set_member (EsMemberCard *self, EsMember *member, const GDate *to
   else
     activity = g_strdup (*trade != '\0' ? trade : what);
   gtk_label_set_text (self->activity_label, activity);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->activity_label), activity);
   gtk_widget_set_visible (GTK_WIDGET (self->activity_label), *activity != '\0');
 
   counselor = member->counselor_name != NULL && member->counselor_name[0] != '\0'
                   ? member->counselor_name
-                  : _("No counselor");
+                  : _ ("No counselor");
   since = es_member_describe_time_in_stage (member, today);
   who = since != NULL ? g_strdup_printf ("%s · %s", counselor, since) : g_strdup (counselor);
   gtk_label_set_text (self->counselor_label, who);
-  if (g_date_valid (&member->state.stage_since))
-    {
-      g_autofree char *date = es_date_format_short (&member->state.stage_since);
-      /* Translators: tooltip of the time in stage on a card: "Since 24/11/2026". */
-      g_autofree char *tooltip = g_strdup_printf (_("Since %s"), date);
-
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->counselor_label), tooltip);
-    }
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->counselor_label), NULL);
 
   set_badge (self, member);
 }
@@ -341,20 +373,20 @@ es_member_card_build_menu (EsMember *member)
         {
           /* Translators: the first entry of a card's menu: "Étape suivante : Contrat
            * signé…". */
-          label = g_strdup_printf (_("Next Step: %s…"), es_event_kind_label (kinds[i]));
+          label = g_strdup_printf (_ ("Next Step: %s…"), es_event_kind_label (kinds[i]));
           item = step_item (member, kinds[i], label);
           g_menu_append_item (steps, item);
         }
       else
         {
           /* Translators: another step in a card's menu: "Sortie…". */
-          label = g_strdup_printf (_("%s…"), es_event_kind_label (kinds[i]));
+          label = g_strdup_printf (_ ("%s…"), es_event_kind_label (kinds[i]));
           item = step_item (member, kinds[i], label);
           g_menu_append_item (others, item);
         }
     }
 
-  open_item = g_menu_item_new (_("Open Member Page"), NULL);
+  open_item = g_menu_item_new (_ ("Open Member Page"), NULL);
   g_menu_item_set_action_and_target (open_item, "pipeline.open-member", "x", member->id);
   g_menu_append_item (open, open_item);
 

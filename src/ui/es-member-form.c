@@ -207,7 +207,8 @@ field_from_row (EsMemberForm *self, guint i, EsMember *member)
 
     case FIELD_CIVILITY:
       g_free (member->civility);
-      member->civility = g_strdup (selected < G_N_ELEMENTS (civilities) ? civilities[selected] : "");
+      member->civility
+          = g_strdup (selected < G_N_ELEMENTS (civilities) ? civilities[selected] : "");
       return NULL;
 
     case FIELD_COUNSELOR:
@@ -269,7 +270,7 @@ show_errors (EsMemberForm *self)
       else
         g_string_append_c (*list, '\n');
       /* Translators: a problem under a group of fields: "field name: what is wrong". */
-      g_string_append_printf (*list, _("%s: %s"),
+      g_string_append_printf (*list, _ ("%s: %s"),
                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), message);
     }
 
@@ -297,14 +298,14 @@ fill_combos (EsMemberForm *self)
   gint64 current = self->original != NULL ? self->original->counselor_id : 0;
 
   list = gtk_string_list_new (NULL);
-  gtk_string_list_append (list, _("Not given"));
+  gtk_string_list_append (list, _ ("Not given"));
   for (guint i = 1; i < G_N_ELEMENTS (civilities); i++)
     gtk_string_list_append (list, es_civility_label (civilities[i]));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[0]), G_LIST_MODEL (list));
   g_object_unref (list);
 
   list = gtk_string_list_new (NULL);
-  gtk_string_list_append (list, _("No counselor"));
+  gtk_string_list_append (list, _ ("No counselor"));
   for (guint i = 0; staff != NULL && i < staff->len; i++)
     {
       EsStaff *person = g_ptr_array_index (staff, i);
@@ -458,9 +459,8 @@ es_member_form_class_init (EsMemberFormClass *klass)
     {
       g_autofree char *name = g_strconcat (fields[i].name, "_row", NULL);
 
-      gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,
-                                                 G_STRUCT_OFFSET (EsMemberForm, rows)
-                                                     + i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (
+          widget_class, name, FALSE, G_STRUCT_OFFSET (EsMemberForm, rows) + i * sizeof (gpointer));
     }
   for (guint g = 0; g < N_GROUPS; g++)
     {
@@ -525,14 +525,14 @@ es_member_form_new (GtkWindow *parent, EsDb *db, EsMember *member, const GDate *
   if (member != NULL)
     {
       name = es_member_dup_display_name (member);
-      adw_window_title_set_title (self->window_title, _("Edit the Member"));
+      adw_window_title_set_title (self->window_title, _ ("Edit the Member"));
       adw_window_title_set_subtitle (self->window_title, name);
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit the Member"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Edit the Member"));
     }
   else
     {
-      adw_window_title_set_title (self->window_title, _("New Member"));
-      gtk_window_set_title (GTK_WINDOW (self), _("New Member"));
+      adw_window_title_set_title (self->window_title, _ ("New Member"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("New Member"));
     }
 
   fill_combos (self);
@@ -596,8 +596,8 @@ es_member_form_save (EsMemberForm *self)
       /* The one rule only the database knows: a NIR already used by someone else. */
       if (g_error_matches (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_RULE))
         g_hash_table_insert (self->errors, g_strdup ("nir"),
-                             g_strdup (_("This social security number is already recorded for "
-                                         "another member.")));
+                             g_strdup (_ ("This social security number is already recorded for "
+                                          "another member.")));
       else
         show_problem (self, error->message);
     }

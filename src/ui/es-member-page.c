@@ -42,16 +42,16 @@ static const struct
   const char *field;
   Group group;
 } info_fields[] = {
-  { "civility", GROUP_IDENTITY },       { "first_name", GROUP_IDENTITY },
-  { "last_name", GROUP_IDENTITY },      { "birth_date", GROUP_IDENTITY },
-  { "birth_place", GROUP_IDENTITY },    { "nationality", GROUP_IDENTITY },
-  { "nir", GROUP_IDENTITY },            { "street", GROUP_CONTACT },
-  { "postal_code", GROUP_CONTACT },     { "city", GROUP_CONTACT },
-  { "phone", GROUP_CONTACT },           { "email", GROUP_CONTACT },
-  { "trade_name", GROUP_ACTIVITY },     { "activity", GROUP_ACTIVITY },
-  { "naf_code", GROUP_ACTIVITY },       { "counselor_id", GROUP_ACTIVITY },
-  { "entry_status", GROUP_SITUATION },  { "permit_end", GROUP_SITUATION },
-  { "benefits_end", GROUP_SITUATION },  { "contribution_ppm", GROUP_SITUATION },
+  { "civility", GROUP_IDENTITY },      { "first_name", GROUP_IDENTITY },
+  { "last_name", GROUP_IDENTITY },     { "birth_date", GROUP_IDENTITY },
+  { "birth_place", GROUP_IDENTITY },   { "nationality", GROUP_IDENTITY },
+  { "nir", GROUP_IDENTITY },           { "street", GROUP_CONTACT },
+  { "postal_code", GROUP_CONTACT },    { "city", GROUP_CONTACT },
+  { "phone", GROUP_CONTACT },          { "email", GROUP_CONTACT },
+  { "trade_name", GROUP_ACTIVITY },    { "activity", GROUP_ACTIVITY },
+  { "naf_code", GROUP_ACTIVITY },      { "counselor_id", GROUP_ACTIVITY },
+  { "entry_status", GROUP_SITUATION }, { "permit_end", GROUP_SITUATION },
+  { "benefits_end", GROUP_SITUATION }, { "contribution_ppm", GROUP_SITUATION },
 };
 
 #define N_INFO G_N_ELEMENTS (info_fields)
@@ -142,8 +142,8 @@ settings_show_nir (EsMemberPage *self)
 {
   GtkWindow *window = parent_window (self);
   GtkApplication *app = window != NULL ? gtk_window_get_application (window) : NULL;
-  GSettings *settings = ES_IS_APPLICATION (app) ? es_application_get_settings (ES_APPLICATION (app))
-                                                 : NULL;
+  GSettings *settings
+      = ES_IS_APPLICATION (app) ? es_application_get_settings (ES_APPLICATION (app)) : NULL;
 
   return settings != NULL && g_settings_get_boolean (settings, "show-nir");
 }
@@ -230,7 +230,7 @@ info_value (EsMemberPage *self, const char *field)
   if (g_str_equal (field, "contribution_ppm"))
     {
       if (m->contribution_ppm < 0)
-        return g_strdup (_("The cooperative’s rate"));
+        return g_strdup (_ ("The cooperative’s rate"));
       return es_rate_format (m->contribution_ppm);
     }
   return g_strdup ("");
@@ -325,8 +325,8 @@ fill_deadlines (EsMemberPage *self)
       const EsDeadline *deadline = &g_array_index (deadlines, EsDeadline, i);
       g_autofree char *date = es_date_format_long (&deadline->date);
       g_autofree char *delay = es_deadline_describe_delay (deadline);
-      GtkWidget *row = add_row (self, self->deadlines_group,
-                                es_deadline_kind_label (deadline->kind), date);
+      GtkWidget *row
+          = add_row (self, self->deadlines_group, es_deadline_kind_label (deadline->kind), date);
       GtkWidget *badge = gtk_label_new (delay);
 
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
@@ -337,7 +337,7 @@ fill_deadlines (EsMemberPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
   if (deadlines->len == 0)
-    add_placeholder (self, self->deadlines_group, _("No deadline to watch"));
+    add_placeholder (self, self->deadlines_group, _ ("No deadline to watch"));
 }
 
 /* Career */
@@ -370,8 +370,8 @@ static GtkWidget *
 event_menu_button (const EsCareerEvent *event)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
-  g_autoptr (GMenuItem) correct = g_menu_item_new (_("_Correct…"), NULL);
-  g_autoptr (GMenuItem) cancel = g_menu_item_new (_("C_ancel This Step…"), NULL);
+  g_autoptr (GMenuItem) correct = g_menu_item_new (_ ("_Correct…"), NULL);
+  g_autoptr (GMenuItem) cancel = g_menu_item_new (_ ("C_ancel This Step…"), NULL);
   GtkWidget *button = gtk_menu_button_new ();
 
   g_menu_item_set_action_and_target (correct, "member.correct-event", "x", event->id);
@@ -381,7 +381,7 @@ event_menu_button (const EsCareerEvent *event)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Correct or Cancel"));
+  gtk_widget_set_tooltip_text (button, _ ("Correct or Cancel"));
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
@@ -391,7 +391,8 @@ fill_timeline (EsMemberPage *self)
 {
   g_autoptr (GPtrArray) effective = es_pipeline_effective (self->events);
   g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) root_dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) root_dates
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (TimelineEntry));
 
   for (guint i = 0; i < effective->len; i++)
@@ -448,7 +449,7 @@ fill_timeline (EsMemberPage *self)
         }
       if (event->author != NULL && event->author[0] != '\0' && recorded != NULL)
         /* Translators: under a step of the career: "saisi par jdupont le 24/11/2026". */
-        subtitle = g_strdup_printf (_("%s · recorded by %s on %s"), date, event->author, recorded);
+        subtitle = g_strdup_printf (_ ("%s · recorded by %s on %s"), date, event->author, recorded);
       else
         subtitle = g_strdup (date);
 
@@ -471,7 +472,7 @@ fill_timeline (EsMemberPage *self)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), event_menu_button (event));
     }
   if (entries->len == 0)
-    add_placeholder (self, self->timeline_group, _("No step recorded yet"));
+    add_placeholder (self, self->timeline_group, _ ("No step recorded yet"));
 }
 
 /* Interviews */
@@ -493,7 +494,7 @@ fill_interviews (EsMemberPage *self)
       add_row (self, self->interviews_group, title, interview->summary);
     }
   if (self->interviews->len == 0)
-    add_placeholder (self, self->interviews_group, _("No interview recorded yet"));
+    add_placeholder (self, self->interviews_group, _ ("No interview recorded yet"));
 }
 
 /* Steps: the natural next one as a button, the others in a menu. */
@@ -510,7 +511,7 @@ fill_steps (EsMemberPage *self)
   if (has_forward)
     {
       g_autofree char *label
-          = g_strdup_printf (_("Next Step: %s…"), es_event_kind_label (forward));
+          = g_strdup_printf (_ ("Next Step: %s…"), es_event_kind_label (forward));
 
       gtk_label_set_text (self->forward_label, label);
       gtk_widget_set_tooltip_text (self->forward_button, label);
@@ -523,7 +524,7 @@ fill_steps (EsMemberPage *self)
   for (guint i = 0; i < n; i++)
     if (!has_forward || kinds[i] != forward)
       {
-        g_autofree char *label = g_strdup_printf (_("%s…"), es_event_kind_label (kinds[i]));
+        g_autofree char *label = g_strdup_printf (_ ("%s…"), es_event_kind_label (kinds[i]));
         g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 
         g_menu_item_set_action_and_target (item, "member.add-event", "s",
@@ -560,7 +561,7 @@ fill (EsMemberPage *self)
   if (g_date_valid (&self->member->state.stage_since))
     {
       g_autofree char *date = es_date_format_short (&self->member->state.stage_since);
-      since_tooltip = g_strdup_printf (_("Since %s"), date);
+      since_tooltip = g_strdup_printf (_ ("Since %s"), date);
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->since_label), since_tooltip);
 
@@ -609,8 +610,8 @@ add_event_action (GtkWidget *widget, const char *action_name, GVariant *paramete
       || !es_event_kind_from_code (g_variant_get_string (parameter, NULL), &kind)
       || kind == ES_EVENT_CANCELLATION)
     return;
-  present_event_dialog (self, es_event_dialog_new (parent_window (self), self->db, self->member,
-                                                   kind, today (self)));
+  present_event_dialog (
+      self, es_event_dialog_new (parent_window (self), self->db, self->member, kind, today (self)));
 }
 
 static void
@@ -620,9 +621,9 @@ correct_event (EsMemberPage *self, gint64 id, gboolean cancel)
 
   if (self->member == NULL || event == NULL)
     return;
-  present_event_dialog (self, es_event_dialog_new_correction (parent_window (self), self->db,
-                                                              self->member, event, cancel,
-                                                              today (self)));
+  present_event_dialog (self,
+                        es_event_dialog_new_correction (parent_window (self), self->db,
+                                                        self->member, event, cancel, today (self)));
 }
 
 static void
@@ -640,7 +641,7 @@ cancel_event_action (GtkWidget *widget, const char *action_name, GVariant *param
 static void
 member_saved_cb (EsMemberPage *self, gint64 id, gboolean created, EsMemberForm *form)
 {
-  show_toast (self, _("Changes saved"));
+  show_toast (self, _ ("Changes saved"));
 }
 
 static void
@@ -659,7 +660,7 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 interview_saved_cb (EsMemberPage *self, gint64 id, EsInterviewDialog *dialog)
 {
-  show_toast (self, _("Interview recorded"));
+  show_toast (self, _ ("Interview recorded"));
 }
 
 static void
@@ -683,9 +684,8 @@ nir_toggled_cb (EsMemberPage *self, GtkToggleButton *button)
 
   gtk_button_set_icon_name (GTK_BUTTON (button),
                             active ? "view-conceal-symbolic" : "view-reveal-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button), active
-                                                        ? _("Hide the Social Security Number")
-                                                        : _("Show the Social Security Number"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), active ? _ ("Hide the Social Security Number")
+                                                           : _ ("Show the Social Security Number"));
   if (self->member != NULL)
     fill_info (self);
 }
@@ -725,8 +725,7 @@ db_changed_cb (EsMemberPage *self, const char *table, EsDb *db)
 static gboolean
 is_horizontal (gpointer orientable)
 {
-  return gtk_orientable_get_orientation (GTK_ORIENTABLE (orientable))
-         == GTK_ORIENTATION_HORIZONTAL;
+  return gtk_orientable_get_orientation (GTK_ORIENTABLE (orientable)) == GTK_ORIENTATION_HORIZONTAL;
 }
 
 static gboolean
@@ -741,9 +740,9 @@ layout_idle_cb (gpointer data)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->sections_box),
                                   wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
   gtk_box_set_homogeneous (self->sections_box, wide);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->steps_box),
-                                  steps_in_a_row ? GTK_ORIENTATION_HORIZONTAL
-                                                 : GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->steps_box), steps_in_a_row
+                                                                        ? GTK_ORIENTATION_HORIZONTAL
+                                                                        : GTK_ORIENTATION_VERTICAL);
   return G_SOURCE_REMOVE;
 }
 
@@ -771,7 +770,8 @@ es_member_page_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
         gtk_widget_measure (first, orientation, -1, &min1, NULL, NULL, NULL);
       if (second != NULL)
         gtk_widget_measure (second, orientation, -1, &min2, NULL, NULL, NULL);
-      *minimum -= MAX (0, min1 + min2 + gtk_box_get_spacing (self->sections_box) - MAX (min1, min2));
+      *minimum
+          -= MAX (0, min1 + min2 + gtk_box_get_spacing (self->sections_box) - MAX (min1, min2));
       *minimum = MAX (0, *minimum);
     }
 }
@@ -861,8 +861,7 @@ es_member_page_class_init (EsMemberPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EsMemberPage, situation_group);
 
   gtk_widget_class_install_action (widget_class, "member.add-event", "s", add_event_action);
-  gtk_widget_class_install_action (widget_class, "member.correct-event", "x",
-                                   correct_event_action);
+  gtk_widget_class_install_action (widget_class, "member.correct-event", "x", correct_event_action);
   gtk_widget_class_install_action (widget_class, "member.cancel-event", "x", cancel_event_action);
   gtk_widget_class_install_action (widget_class, "member.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "member.add-interview", NULL,
@@ -895,7 +894,7 @@ es_member_page_init (EsMemberPage *self)
           self->nir_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
           gtk_button_set_icon_name (GTK_BUTTON (self->nir_button), "view-reveal-symbolic");
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->nir_button),
-                                       _("Show the Social Security Number"));
+                                       _ ("Show the Social Security Number"));
           gtk_widget_set_valign (GTK_WIDGET (self->nir_button), GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (GTK_WIDGET (self->nir_button), "flat");
           g_signal_connect_object (self->nir_button, "toggled", G_CALLBACK (nir_toggled_cb), self,

@@ -57,14 +57,14 @@ static const struct
   int nat_chars;
   gboolean expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_NAME] = { N_("Name"), "sort-name", FALSE, 17, TRUE },
-  [COLUMN_TRADE_NAME] = { N_("Trade Name"), "trade-name", FALSE, 15, FALSE },
-  [COLUMN_ACTIVITY] = { N_("Activity"), "activity", FALSE, 16, TRUE },
-  [COLUMN_COUNSELOR] = { N_("Counselor"), "counselor-name", FALSE, 14, FALSE },
-  [COLUMN_STAGE] = { N_("Stage"), "stage", TRUE, 22, FALSE },
-  [COLUMN_SINCE] = { N_("Since"), "stage-since", FALSE, 10, FALSE },
-  [COLUMN_DEADLINE] = { N_("Next Deadline"), "deadline-days", TRUE, 30, FALSE },
-  [COLUMN_CITY] = { N_("City"), "city", FALSE, 13, FALSE },
+  [COLUMN_NAME] = { N_ ("Name"), "sort-name", FALSE, 17, FALSE },
+  [COLUMN_TRADE_NAME] = { N_ ("Trade Name"), "trade-name", FALSE, 14, FALSE },
+  [COLUMN_ACTIVITY] = { N_ ("Activity"), "activity", FALSE, 16, TRUE },
+  [COLUMN_COUNSELOR] = { N_ ("Counselor"), "counselor-name", FALSE, 14, FALSE },
+  [COLUMN_STAGE] = { N_ ("Stage"), "stage", TRUE, 22, FALSE },
+  [COLUMN_SINCE] = { N_ ("Since"), "stage-since", FALSE, 10, FALSE },
+  [COLUMN_DEADLINE] = { N_ ("Next Deadline"), "deadline-days", TRUE, 32, FALSE },
+  [COLUMN_CITY] = { N_ ("City"), "city", FALSE, 12, FALSE },
 };
 
 static const char *const urgency_classes[] = {
@@ -170,13 +170,11 @@ update_view (EsMembersPage *self)
   total = g_list_model_get_n_items (es_member_list_get_model (self->list));
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", total),
-                            total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", total), total);
   else
     /* Translators: members shown by the search and filters, of all the members. */
     text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u of %u member", "%u of %u members", total), shown,
-        total);
+        g_dngettext (GETTEXT_PACKAGE, "%u of %u member", "%u of %u members", total), shown, total);
   gtk_label_set_text (self->count_label, text);
 
   if (total == 0)
@@ -268,9 +266,8 @@ attach (EsMembersPage *self)
   model = es_member_list_get_model (self->list);
   /* The models above hear of a change before this page does. */
   gtk_sort_list_model_set_model (self->sorted, model);
-  self->list_changed_id = g_signal_connect_object (model, "items-changed",
-                                                   G_CALLBACK (list_changed_cb), self,
-                                                   G_CONNECT_SWAPPED);
+  self->list_changed_id = g_signal_connect_object (
+      model, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
   self->attached = TRUE;
 }
 
@@ -338,9 +335,52 @@ update_text (GtkListItem *item, ColumnId id)
       break;
     }
   gtk_inscription_set_text (cell, text);
-  /* Long activities and trade names are ellipsized: the whole text is a hover away. */
-  if (id == COLUMN_ACTIVITY || id == COLUMN_TRADE_NAME)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (cell), text != NULL && text[0] != '\0' ? text : NULL);
+}
+
+/* Tooltips are asked for on hover rather than set on every change: setting them costs
+ * more than the rest of a row's update. */
+static gboolean
+query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  GtkListItem *item)
+{
+  ColumnId id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "es-column"));
+  EsSlot *slot = gtk_list_item_get_item (item);
+  EsMember *member = slot != NULL ? es_slot_get_item (slot) : NULL;
+  g_autofree char *text = NULL;
+
+  if (member == NULL)
+    return FALSE;
+  switch (id)
+    {
+    case COLUMN_TRADE_NAME:
+      text = g_strdup (member->trade_name);
+      break;
+    case COLUMN_ACTIVITY:
+      text = g_strdup (member->activity);
+      break;
+    case COLUMN_DEADLINE:
+      if (member->has_deadline)
+        {
+          g_autofree char *delay = es_deadline_describe_delay (&member->deadline);
+          g_autofree char *date = es_date_format_long (&member->deadline.date);
+
+          text = g_strdup_printf ("%s · %s\n%s", es_deadline_kind_label (member->deadline.kind),
+                                  delay, date);
+        }
+      break;
+    case COLUMN_NAME:
+    case COLUMN_COUNSELOR:
+    case COLUMN_STAGE:
+    case COLUMN_SINCE:
+    case COLUMN_CITY:
+    case N_COLUMNS:
+    default:
+      break;
+    }
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -349,27 +389,28 @@ update_deadline (GtkListItem *item)
   EsSlot *slot = gtk_list_item_get_item (item);
   EsMember *member = slot != NULL ? es_slot_get_item (slot) : NULL;
   GtkWidget *badge = gtk_list_item_get_child (item);
+  /* The urgency shown, + 1 (0: none): classes change only when it does. */
+  guint shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (badge), "es-urgency"));
+  guint urgency = member != NULL && member->has_deadline ? member->deadline.urgency + 1 : 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
-    gtk_widget_remove_css_class (badge, urgency_classes[i]);
-  if (member == NULL || !member->has_deadline)
+  if (urgency != shown)
     {
-      gtk_label_set_text (GTK_LABEL (badge), NULL);
-      gtk_widget_set_visible (badge, FALSE);
-      return;
+      if (shown > 0 && shown - 1 < G_N_ELEMENTS (urgency_classes))
+        gtk_widget_remove_css_class (badge, urgency_classes[shown - 1]);
+      if (urgency > 0 && urgency - 1 < G_N_ELEMENTS (urgency_classes))
+        gtk_widget_add_css_class (badge, urgency_classes[urgency - 1]);
+      g_object_set_data (G_OBJECT (badge), "es-urgency", GUINT_TO_POINTER (urgency));
+      gtk_widget_set_visible (badge, urgency > 0);
     }
+  if (urgency == 0)
+    return;
 
   {
     g_autofree char *delay = es_deadline_describe_delay (&member->deadline);
-    g_autofree char *date = es_date_format_short (&member->deadline.date);
     g_autofree char *text
         = g_strdup_printf ("%s · %s", es_deadline_kind_label (member->deadline.kind), delay);
 
     gtk_label_set_text (GTK_LABEL (badge), text);
-    gtk_widget_set_tooltip_text (badge, date);
-    if ((guint)member->deadline.urgency < G_N_ELEMENTS (urgency_classes))
-      gtk_widget_add_css_class (badge, urgency_classes[member->deadline.urgency]);
-    gtk_widget_set_visible (badge, TRUE);
   }
 }
 
@@ -407,6 +448,11 @@ setup_text_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
     gtk_widget_add_css_class (cell, "es-cell-name");
   if (id == COLUMN_SINCE)
     gtk_widget_add_css_class (cell, "numeric");
+  if (id == COLUMN_ACTIVITY || id == COLUMN_TRADE_NAME)
+    {
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), item);
+    }
   gtk_list_item_set_child (item, cell);
 }
 
@@ -418,10 +464,14 @@ setup_deadline_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   g_object_set_data (G_OBJECT (item), "es-column", data);
   gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (badge), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (badge), columns[COLUMN_DEADLINE].nat_chars);
   gtk_label_set_xalign (GTK_LABEL (badge), 0);
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
   gtk_widget_add_css_class (badge, "es-badge");
   gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_set_visible (badge, FALSE);
+  gtk_widget_set_has_tooltip (badge, TRUE);
+  g_signal_connect (badge, "query-tooltip", G_CALLBACK (query_tooltip_cb), item);
   gtk_list_item_set_child (item, badge);
 }
 
@@ -462,7 +512,7 @@ add_columns (EsMembersPage *self)
       else
         sorter = GTK_SORTER (gtk_string_sorter_new (expression));
 
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      column = gtk_column_view_column_new (_ (columns[i].title), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
@@ -530,8 +580,8 @@ fill_counselors (EsMembersPage *self)
   guint selected = 0;
 
   g_array_set_size (self->counselor_ids, 0);
-  gtk_string_list_append (strings, _("All counselors"));
-  gtk_string_list_append (strings, _("No counselor"));
+  gtk_string_list_append (strings, _ ("All counselors"));
+  gtk_string_list_append (strings, _ ("No counselor"));
   if (chosen == 0)
     selected = 1;
   for (guint i = 0; staff != NULL && i < staff->len; i++)
@@ -574,7 +624,7 @@ fill_sectors (EsMembersPage *self)
 
   g_string_assign (self->sectors, letters->str);
   strings = gtk_string_list_new (NULL);
-  gtk_string_list_append (strings, _("All sectors"));
+  gtk_string_list_append (strings, _ ("All sectors"));
   for (guint i = 0; i < letters->len; i++)
     {
       gtk_string_list_append (strings, es_naf_section_label (letters->str[i]));
@@ -589,7 +639,7 @@ fill_static_filters (EsMembersPage *self)
 {
   GtkStringList *strings = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (strings, _("All stages"));
+  gtk_string_list_append (strings, _ ("All stages"));
   for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
     gtk_string_list_append (strings, es_stage_label (i));
   set_strings (self->stage_dropdown, strings, 0);
@@ -651,11 +701,9 @@ run_search (EsMembersPage *self, const char *text)
   g_clear_pointer (&self->search_ids, g_array_unref);
   self->criteria.ids = NULL;
 
-  gint64 T0 = g_get_monotonic_time (), T1 = T0;
   if (stripped[0] != '\0' && self->db != NULL)
     {
       ids = es_member_store_search (self->db, stripped, 0, &error);
-      T1 = g_get_monotonic_time ();
       if (ids == NULL)
         {
           g_warning ("Cannot search the members: %s", error->message);
@@ -667,11 +715,8 @@ run_search (EsMembersPage *self, const char *text)
       self->criteria.ids = self->search_set;
     }
 
-  gint64 T2 = g_get_monotonic_time ();
   gtk_filter_changed (GTK_FILTER (self->filter), change);
-  gint64 T3 = g_get_monotonic_time ();
   check_selection (self);
-  g_printerr ("DBG search %.2f ms, set %.2f ms, filter_changed %.2f ms check %.2f\n", (T1-T0)/1000.0, (T2-T1)/1000.0, (T3-T2)/1000.0, (g_get_monotonic_time ()-T3)/1000.0);
 }
 
 /* Callbacks */
@@ -744,8 +789,7 @@ reselect_cb (gpointer data)
 }
 
 static void
-rows_changed_cb (EsMembersPage *self, guint position, guint removed, guint added,
-                 GListModel *model)
+rows_changed_cb (EsMembersPage *self, guint position, guint removed, guint added, GListModel *model)
 {
   update_view (self);
   if (self->selected_id != 0 && self->reselect_id == 0)
@@ -753,8 +797,7 @@ rows_changed_cb (EsMembersPage *self, guint position, guint removed, guint added
 }
 
 static void
-list_changed_cb (EsMembersPage *self, guint position, guint removed, guint added,
-                 GListModel *model)
+list_changed_cb (EsMembersPage *self, guint position, guint removed, guint added, GListModel *model)
 {
   fill_sectors (self);
   update_view (self);
@@ -776,7 +819,7 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 member_added_cb (EsMembersPage *self, gint64 id, gboolean created, EsMemberForm *form)
 {
-  show_toast (self, _("Member added"));
+  show_toast (self, _ ("Member added"));
   es_members_page_show_member (self, id);
 }
 
@@ -954,8 +997,7 @@ es_members_page_class_init (EsMembersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "members.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "members.clear-filters", NULL,
                                    clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "members.focus-search", NULL,
-                                   focus_search_action);
+  gtk_widget_class_install_action (widget_class, "members.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "members.add",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "members.back",

@@ -16,6 +16,9 @@
  * (Ctrl+→ for the next step, Shift+F10 or the Menu key for the card's menu). All go
  * through the "pipeline.add-event" action. Enter, or "Open Member Page", emits
  * ::open-member for the window to show the member in the Entrepreneurs section.
+ *
+ * Actions: pipeline.add-event (member id, event kind code), pipeline.open-member (id),
+ * pipeline.step-focused and pipeline.menu-focused (the card with the keyboard focus).
  */
 
 #include "config.h"
@@ -165,9 +168,8 @@ attach (EsPipelinePage *self)
   /* The columns hear of a change before this page does. */
   for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
     gtk_filter_list_model_set_model (self->columns[i].model, model);
-  self->list_changed_id = g_signal_connect_object (model, "items-changed",
-                                                   G_CALLBACK (list_items_changed_cb), self,
-                                                   G_CONNECT_SWAPPED);
+  self->list_changed_id = g_signal_connect_object (
+      model, "items-changed", G_CALLBACK (list_items_changed_cb), self, G_CONNECT_SWAPPED);
   self->attached = TRUE;
 }
 
@@ -271,10 +273,12 @@ open_member_action (GtkWidget *widget, const char *action_name, GVariant *parame
   g_signal_emit (widget, signals[OPEN_MEMBER], 0, g_variant_get_int64 (parameter));
 }
 
-/* Keyboard */
+/* Keyboard: Ctrl+→ takes the focused card to its next step, Shift+F10 or the Menu key
+ * opens its menu. The keys are caught before the lists, which would take them for
+ * themselves; they call the page's actions, which tests can call too. */
 
-static gboolean
-forward_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+static void
+step_focused_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   EsPipelinePage *self = ES_PIPELINE_PAGE (widget);
   EsMemberCard *card = focused_card (self);
@@ -282,23 +286,29 @@ forward_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
   EsEventKind kind;
 
   if (member == NULL)
-    return FALSE;
+    return;
   if (es_pipeline_forward_kind (&member->state, &kind))
     open_event_dialog (self, member->id, kind);
   else
     es_member_card_popup_menu (card);
-  return TRUE;
 }
 
-static gboolean
-menu_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+static void
+menu_focused_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   EsMemberCard *card = focused_card (ES_PIPELINE_PAGE (widget));
 
-  if (card == NULL)
+  if (card != NULL)
+    es_member_card_popup_menu (card);
+}
+
+static gboolean
+focused_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  /* Elsewhere on the page the keys keep their usual meaning. */
+  if (focused_card (ES_PIPELINE_PAGE (widget)) == NULL)
     return FALSE;
-  es_member_card_popup_menu (card);
-  return TRUE;
+  return gtk_widget_activate_action (widget, user_data, NULL);
 }
 
 /* Drag and drop */
@@ -322,8 +332,8 @@ drop_idle_cb (gpointer data)
       if (es_member_step_to_stage (&member->state, drop->stage, &kind))
         open_event_dialog (drop->page, member->id, kind);
       else
-        show_toast (drop->page, _("A member does not go back in the pipeline: to undo a step, "
-                                  "correct or cancel it on the member’s page."));
+        show_toast (drop->page, _ ("A member does not go back in the pipeline: to undo a step, "
+                                   "correct or cancel it on the member’s page."));
     }
   g_object_unref (drop->page);
   g_free (drop);
@@ -461,7 +471,7 @@ build_column (EsPipelinePage *self, EsStage stage)
 
   if (stage == ES_STAGE_EXITED)
     {
-      const char *const scopes[] = { _("Last 12 months"), _("Every exit"), NULL };
+      const char *const scopes[] = { _ ("Last 12 months"), _ ("Every exit"), NULL };
       g_autoptr (GtkListItemFactory) scope_factory = gtk_signal_list_item_factory_new ();
 
       /* Its label may shrink rather than widen the column. */
@@ -469,7 +479,7 @@ build_column (EsPipelinePage *self, EsStage stage)
       g_signal_connect (scope_factory, "bind", G_CALLBACK (bind_scope_cb), NULL);
       self->exits_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (scopes));
       gtk_drop_down_set_factory (self->exits_dropdown, scope_factory);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->exits_dropdown), _("Exits Shown"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->exits_dropdown), _ ("Exits Shown"));
       gtk_widget_set_valign (GTK_WIDGET (self->exits_dropdown), GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (GTK_WIDGET (self->exits_dropdown), "es-board-column-scope");
       g_signal_connect_object (self->exits_dropdown, "notify::selected",
@@ -498,8 +508,8 @@ build_column (EsPipelinePage *self, EsStage stage)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (column->view));
 
-  empty = gtk_label_new (stage == ES_STAGE_EXITED ? _("No exit in the last 12 months")
-                                                  : _("Nobody at this stage"));
+  empty = gtk_label_new (stage == ES_STAGE_EXITED ? _ ("No exit in the last 12 months")
+                                                  : _ ("Nobody at this stage"));
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
   gtk_widget_set_valign (empty, GTK_ALIGN_START);
@@ -615,11 +625,12 @@ es_pipeline_page_set_property (GObject *object, guint prop_id, const GValue *val
 }
 
 static void
-add_shortcut (GtkShortcutController *controller, const char *trigger, GtkShortcutFunc func)
+add_shortcut (GtkShortcutController *controller, const char *trigger, const char *action)
 {
   gtk_shortcut_controller_add_shortcut (
-      controller, gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
-                                    gtk_callback_action_new (func, NULL, NULL)));
+      controller,
+      gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                        gtk_callback_action_new (focused_shortcut_cb, (gpointer)action, NULL)));
 }
 
 static void
@@ -658,6 +669,10 @@ es_pipeline_page_class_init (EsPipelinePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pipeline.add-event", "(xs)", add_event_action);
   gtk_widget_class_install_action (widget_class, "pipeline.open-member", "x", open_member_action);
+  gtk_widget_class_install_action (widget_class, "pipeline.step-focused", NULL,
+                                   step_focused_action);
+  gtk_widget_class_install_action (widget_class, "pipeline.menu-focused", NULL,
+                                   menu_focused_action);
 }
 
 static void
@@ -673,9 +688,9 @@ es_pipeline_page_init (EsPipelinePage *self)
   /* Before the lists, which would take Ctrl+→ for themselves. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Right", forward_shortcut_cb);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift>F10", menu_shortcut_cb);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Menu", menu_shortcut_cb);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Right", "pipeline.step-focused");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift>F10", "pipeline.menu-focused");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Menu", "pipeline.menu-focused");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 

@@ -147,6 +147,13 @@ export_members_action (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+pipeline_open_member_cb (EsWindow *self, gint64 member_id, EsPipelinePage *page)
+{
+  es_window_set_section (self, "members");
+  es_members_page_show_member (self->members_page, member_id);
+}
+
+static void
 restore_size (EsWindow *self)
 {
   GSettings *settings = get_settings (self);
@@ -310,6 +317,8 @@ es_window_init (EsWindow *self)
   pages[5] = G_OBJECT (self->payroll_page);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     g_object_bind_property (self, "db", pages[i], "db", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->pipeline_page, "open-member",
+                           G_CALLBACK (pipeline_open_member_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
