@@ -94,8 +94,8 @@ make_closed_db (const char *path, gboolean with_demo)
       g_assert_no_error (error);
     }
   /* Fold the write-ahead log into the file so that the file alone is the database. */
-  g_assert_true (es_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE",
-                             &error));
+  g_assert_true (
+      es_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", &error));
 }
 
 static void
@@ -165,9 +165,9 @@ test_other_sqlite (Fixture *f, gconstpointer data)
 {
   sqlite3 *raw;
   g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL,
-                                 NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (raw, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==,
+      SQLITE_OK);
   sqlite3_close (raw);
   assert_refused_unchanged (f->path, ES_DB_OPEN_DEFAULT, ES_DB_ERROR_NOT_DATABASE);
 }
@@ -218,7 +218,7 @@ test_corrupt (Fixture *f, gconstpointer data)
   copy = g_memdup2 (g_bytes_get_data (whole, &len), g_bytes_get_size (whole));
   /* Scribble over the second and third pages (the first tables' b-trees). */
   for (gsize i = 4096; i < MIN (len, 3 * 4096); i++)
-    copy[i] = (char) (i * 7 + 3);
+    copy[i] = (char)(i * 7 + 3);
   g_assert_true (g_file_set_contents (f->path, copy, len, NULL));
   assert_refused_unchanged (f->path, ES_DB_OPEN_DEFAULT, ES_DB_ERROR_CORRUPT);
 }

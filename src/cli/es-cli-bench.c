@@ -20,7 +20,7 @@ typedef struct
 static int
 compare_double (gconstpointer a, gconstpointer b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
 }
 
@@ -31,7 +31,7 @@ percentile (GArray *samples, double p)
 
   if (samples->len == 0)
     return 0;
-  i = (guint) (p * (samples->len - 1) + 0.5);
+  i = (guint)(p * (samples->len - 1) + 0.5);
   return g_array_index (samples, double, MIN (i, samples->len - 1));
 }
 
@@ -51,29 +51,29 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
   int rounds = 5;
   gboolean all_ok = TRUE;
   GOptionEntry entries[] = {
-    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, N_("Repetitions of each measure (default 5)"),
+    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, N_ ("Repetitions of each measure (default 5)"),
       "N" },
     { NULL },
   };
   Measure measures[] = {
-    { "open", N_("Open the database (checks included)"), 500, NULL },
-    { "members.list", N_("Load every member with stage and deadline (board, table)"), 100, NULL },
-    { "members.search", N_("Search as you type, per keystroke"), 10, NULL },
-    { "deadlines", N_("Every deadline of the cooperative, sorted"), 100, NULL },
+    { "open", N_ ("Open the database (checks included)"), 500, NULL },
+    { "members.list", N_ ("Load every member with stage and deadline (board, table)"), 100, NULL },
+    { "members.search", N_ ("Search as you type, per keystroke"), 10, NULL },
+    { "deadlines", N_ ("Every deadline of the cooperative, sorted"), 100, NULL },
   };
   /* What a user types, one keystroke at a time. */
   static const char *const typed[] = { "martin", "dub", "atelier", "lyon", "gra", "nguyen x" };
   guint n_members = 0;
 
   g_option_context_set_summary (context,
-                                _("Measure the main operations on the database and compare "
-                                  "them with their time budgets. Read-only."));
+                                _ ("Measure the main operations on the database and compare "
+                                   "them with their time budgets. Read-only."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
   if (rounds < 1 || rounds > 1000)
     {
-      es_cli_error (_("--rounds must be between 1 and 1000."));
+      es_cli_error (_ ("--rounds must be between 1 and 1000."));
       return ES_CLI_USAGE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
@@ -156,9 +156,9 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
     }
   else
     {
-      g_print (_("%u members, %d rounds\n"), n_members, rounds);
-      g_print ("%-16s %9s %9s %9s %9s  %s\n", _("measure"), _("median"), _("p95"), _("max"),
-               _("budget"), _("result"));
+      g_print (_ ("%u members, %d rounds\n"), n_members, rounds);
+      g_print ("%-16s %9s %9s %9s %9s  %s\n", _ ("measure"), _ ("median"), _ ("p95"), _ ("max"),
+               _ ("budget"), _ ("result"));
       for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
         {
           Measure *m = &measures[i];
@@ -167,7 +167,7 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
           all_ok = all_ok && ok;
           g_print ("%-16s %7.2fms %7.2fms %7.2fms %7.0fms  %s  %s\n", m->name,
                    percentile (m->samples, 0.5), p95, percentile (m->samples, 1.0), m->budget_ms,
-                   ok ? _("ok") : _("OVER"), _(m->what));
+                   ok ? _ ("ok") : _ ("OVER"), _ (m->what));
         }
     }
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)

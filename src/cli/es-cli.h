@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* Exit codes, documented in essaim-cli --help and README.md. */
-enum {
+enum
+{
   ES_CLI_OK = 0,
   ES_CLI_FAILED = 1,   /* the command could not be done: the message says why */
   ES_CLI_USAGE = 2,    /* the command line is wrong */

@@ -71,8 +71,8 @@ es_cli_open (EsCli *cli, EsDbOpenFlags flags)
       return NULL;
     }
   if (es_db_get_migration_backup (db) != NULL)
-    g_printerr (_("essaim-cli: the database was updated to the current format; the previous "
-                  "version was saved as “%s”.\n"),
+    g_printerr (_ ("essaim-cli: the database was updated to the current format; the previous "
+                   "version was saved as “%s”.\n"),
                 es_db_get_migration_backup (db));
   return db;
 }
@@ -85,7 +85,7 @@ cmd_init (EsCli *cli, int argc, char **argv)
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (EsDb) db = NULL;
 
-  g_option_context_set_summary (context, _("Create a new, empty cooperative database."));
+  g_option_context_set_summary (context, _ ("Create a new, empty cooperative database."));
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
   db = es_cli_open (cli, ES_DB_OPEN_CREATE_NEW);
@@ -103,7 +103,7 @@ cmd_init (EsCli *cli, int argc, char **argv)
       es_cli_print_builder (b);
     }
   else
-    g_print (_("Created %s\n"), cli->database);
+    g_print (_ ("Created %s\n"), cli->database);
   return ES_CLI_OK;
 }
 
@@ -113,7 +113,7 @@ static void
 print_progress (double fraction, gpointer user_data)
 {
   if (isatty (fileno (stderr)))
-    g_printerr ("\r%s %3d %%", (const char *) user_data, (int) (fraction * 100));
+    g_printerr ("\r%s %3d %%", (const char *)user_data, (int)(fraction * 100));
 }
 
 static int
@@ -126,37 +126,36 @@ cmd_demo (EsCli *cli, int argc, char **argv)
   EsDemoOptions options;
   int seed = 1, members = 60;
   GOptionEntry entries[] = {
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the generator (same seed, same data)"),
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_ ("Seed of the generator (same seed, same data)"),
       "N" },
-    { "members", 0, 0, G_OPTION_ARG_INT, &members, N_("Number of members (default 60)"), "N" },
+    { "members", 0, 0, G_OPTION_ARG_INT, &members, N_ ("Number of members (default 60)"), "N" },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today,
-      N_("Date the cooperative is generated up to (default: today)"), "YYYY-MM-DD" },
+      N_ ("Date the cooperative is generated up to (default: today)"), "YYYY-MM-DD" },
     { NULL },
   };
 
-  g_option_context_set_summary (context,
-                                _("Create a new database filled with a realistic demo "
-                                  "cooperative."));
+  g_option_context_set_summary (context, _ ("Create a new database filled with a realistic demo "
+                                            "cooperative."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
   if (seed < 0 || members < 0 || members > 1000000)
     {
-      es_cli_error (_("--seed must be positive and --members between 0 and 1000000."));
+      es_cli_error (_ ("--seed must be positive and --members between 0 and 1000000."));
       return ES_CLI_USAGE;
     }
   es_demo_options_init (&options);
-  options.seed = (guint32) seed;
-  options.n_members = (guint) members;
+  options.seed = (guint32)seed;
+  options.n_members = (guint)members;
   if (today != NULL && !es_date_parse_iso (today, &options.today))
     {
-      es_cli_error (_("--today takes a date such as 2026-11-24."));
+      es_cli_error (_ ("--today takes a date such as 2026-11-24."));
       return ES_CLI_USAGE;
     }
   db = es_cli_open (cli, ES_DB_OPEN_CREATE_NEW);
   if (db == NULL)
     return ES_CLI_FAILED;
-  if (!es_demo_generate (db, &options, print_progress, (gpointer) _("Generating"), NULL, &error))
+  if (!es_demo_generate (db, &options, print_progress, (gpointer)_ ("Generating"), NULL, &error))
     {
       g_clear_object (&db);
       g_unlink (cli->database);
@@ -179,7 +178,7 @@ cmd_demo (EsCli *cli, int argc, char **argv)
       es_cli_print_builder (b);
     }
   else
-    g_print (_("Created %s with a demo cooperative of %u members\n"), cli->database,
+    g_print (_ ("Created %s with a demo cooperative of %u members\n"), cli->database,
              es_member_store_count (db, NULL));
   return ES_CLI_OK;
 }
@@ -196,8 +195,8 @@ cmd_check (EsCli *cli, int argc, char **argv)
   gboolean ok;
 
   g_option_context_set_summary (context,
-                                _("Check the database's integrity and format without changing "
-                                  "it. Exit code 3 when problems are found."));
+                                _ ("Check the database's integrity and format without changing "
+                                   "it. Exit code 3 when problems are found."));
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
   db = es_cli_open (cli, ES_DB_OPEN_READ_ONLY);
@@ -210,8 +209,8 @@ cmd_check (EsCli *cli, int argc, char **argv)
     }
   if (es_db_get_schema_version (db) < es_db_get_latest_schema_version ())
     g_ptr_array_add (problems,
-                     g_strdup_printf (_("The database is in format %d; opening it with Essaim "
-                                        "will update it to format %d (after a backup)."),
+                     g_strdup_printf (_ ("The database is in format %d; opening it with Essaim "
+                                         "will update it to format %d (after a backup)."),
                                       es_db_get_schema_version (db),
                                       es_db_get_latest_schema_version ()));
   ok = problems->len == 0;
@@ -239,13 +238,13 @@ cmd_check (EsCli *cli, int argc, char **argv)
     }
   else
     {
-      g_print (_("Database: %s\n"), cli->database);
-      g_print (_("Format: %d (this version of Essaim: %d)\n"), es_db_get_schema_version (db),
+      g_print (_ ("Database: %s\n"), cli->database);
+      g_print (_ ("Format: %d (this version of Essaim: %d)\n"), es_db_get_schema_version (db),
                es_db_get_latest_schema_version ());
-      g_print (_("Members: %u\n"), es_member_store_count (db, NULL));
+      g_print (_ ("Members: %u\n"), es_member_store_count (db, NULL));
       for (guint i = 0; i < problems->len; i++)
-        g_print (_("Problem: %s\n"), (const char *) g_ptr_array_index (problems, i));
-      g_print ("%s\n", ok ? _("No problem found.") : _("Problems found."));
+        g_print (_ ("Problem: %s\n"), (const char *)g_ptr_array_index (problems, i));
+      g_print ("%s\n", ok ? _ ("No problem found.") : _ ("Problems found."));
     }
   return ok ? ES_CLI_OK : ES_CLI_PROBLEMS;
 }
@@ -255,24 +254,24 @@ cmd_check (EsCli *cli, int argc, char **argv)
 static int
 cmd_backup (EsCli *cli, int argc, char **argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (_("DEST"));
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("DEST"));
   g_autoptr (EsDb) db = NULL;
   g_autoptr (GError) error = NULL;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
-    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace DEST if it exists"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_ ("Replace DEST if it exists"), NULL },
     { NULL },
   };
 
   g_option_context_set_summary (context,
-                                _("Write a consistent copy of the database to DEST, even while "
-                                  "the application has it open."));
+                                _ ("Write a consistent copy of the database to DEST, even while "
+                                   "the application has it open."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
   if (argc != 2)
     {
-      es_cli_error (_("backup takes one argument: the file to write."));
+      es_cli_error (_ ("backup takes one argument: the file to write."));
       return ES_CLI_USAGE;
     }
   db = es_cli_open (cli, ES_DB_OPEN_READ_ONLY);
@@ -293,19 +292,19 @@ cmd_backup (EsCli *cli, int argc, char **argv)
       es_cli_print_builder (b);
     }
   else
-    g_print (_("Saved a copy to %s\n"), argv[1]);
+    g_print (_ ("Saved a copy to %s\n"), argv[1]);
   return ES_CLI_OK;
 }
 
 static const EsCliCommand commands[] = {
-  { "init", cmd_init, N_("Create a new, empty database") },
-  { "demo", cmd_demo, N_("Create a new database with a demo cooperative") },
-  { "check", cmd_check, N_("Check integrity and format (read-only)") },
-  { "backup", cmd_backup, N_("Copy the database to a file") },
-  { "members", es_cli_members, N_("Members: list, show, add, import, export, record events") },
-  { "interviews", es_cli_interviews, N_("Support interviews: add, list") },
-  { "deadlines", es_cli_deadlines, N_("Every member's deadlines, most urgent first") },
-  { "bench", es_cli_bench, N_("Measure the speed of the main operations (read-only)") },
+  { "init", cmd_init, N_ ("Create a new, empty database") },
+  { "demo", cmd_demo, N_ ("Create a new database with a demo cooperative") },
+  { "check", cmd_check, N_ ("Check integrity and format (read-only)") },
+  { "backup", cmd_backup, N_ ("Copy the database to a file") },
+  { "members", es_cli_members, N_ ("Members: list, show, add, import, export, record events") },
+  { "interviews", es_cli_interviews, N_ ("Support interviews: add, list") },
+  { "deadlines", es_cli_deadlines, N_ ("Every member's deadlines, most urgent first") },
+  { "bench", es_cli_bench, N_ ("Measure the speed of the main operations (read-only)") },
 };
 
 static char *
@@ -319,18 +318,18 @@ print_help (void)
 {
   g_autofree char *def = default_database ();
 
-  g_print (_("Usage: essaim-cli [--database FILE] [--json] COMMAND [OPTIONS…]\n\n"));
-  g_print (_("Essaim's command-line companion: the same data and rules as the application.\n\n"));
-  g_print (_("Global options:\n"));
-  g_print (_("  --database FILE   the database to use (default: %s)\n"), def);
-  g_print (_("  --json            write results as JSON\n"));
-  g_print (_("  --version         print the version\n"));
-  g_print (_("  --help            print this help; COMMAND --help for a command's options\n\n"));
-  g_print (_("Commands:\n"));
+  g_print (_ ("Usage: essaim-cli [--database FILE] [--json] COMMAND [OPTIONS…]\n\n"));
+  g_print (_ ("Essaim's command-line companion: the same data and rules as the application.\n\n"));
+  g_print (_ ("Global options:\n"));
+  g_print (_ ("  --database FILE   the database to use (default: %s)\n"), def);
+  g_print (_ ("  --json            write results as JSON\n"));
+  g_print (_ ("  --version         print the version\n"));
+  g_print (_ ("  --help            print this help; COMMAND --help for a command's options\n\n"));
+  g_print (_ ("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
-  g_print (_("\nExit codes: 0 success; 1 the command failed (message on stderr); 2 wrong usage;\n"
-             "3 check found problems; 4 input data refused, nothing written.\n"));
+    g_print ("  %-12s %s\n", commands[i].name, _ (commands[i].summary));
+  g_print (_ ("\nExit codes: 0 success; 1 the command failed (message on stderr); 2 wrong usage;\n"
+              "3 check found problems; 4 input data refused, nothing written.\n"));
 }
 
 int
@@ -366,7 +365,7 @@ main (int argc, char **argv)
         {
           if (i + 1 >= argc)
             {
-              es_cli_error (_("--database needs a file name."));
+              es_cli_error (_ ("--database needs a file name."));
               goto out;
             }
           g_free (cli.database);
@@ -379,7 +378,7 @@ main (int argc, char **argv)
         }
       else if (arg[0] == '-')
         {
-          es_cli_error (_("Unknown option %s: see essaim-cli --help."), arg);
+          es_cli_error (_ ("Unknown option %s: see essaim-cli --help."), arg);
           goto out;
         }
       else
@@ -398,7 +397,7 @@ main (int argc, char **argv)
     }
   else if (*cli.database == '\0')
     {
-      es_cli_error (_("--database needs a file name."));
+      es_cli_error (_ ("--database needs a file name."));
       goto out;
     }
 
@@ -416,7 +415,7 @@ main (int argc, char **argv)
         g_free (sub);
         goto out;
       }
-  es_cli_error (_("Unknown command “%s”: see essaim-cli --help."), argv[i]);
+  es_cli_error (_ ("Unknown command “%s”: see essaim-cli --help."), argv[i]);
 
 out:
   g_free (cli.database);

@@ -33,31 +33,31 @@ typedef struct
 } CodeLabel;
 
 static const CodeLabel kinds[ES_EVENT_N_KINDS] = {
-  [ES_EVENT_INFO_MEETING] = { "info_meeting", N_("Information meeting") },
-  [ES_EVENT_DIAGNOSTIC] = { "diagnostic", N_("Diagnostic") },
-  [ES_EVENT_CAPE_SIGNED] = { "cape_signed", N_("CAPE signed") },
-  [ES_EVENT_CAPE_RENEWED] = { "cape_renewed", N_("CAPE renewed") },
-  [ES_EVENT_CAPE_ENDED] = { "cape_ended", N_("CAPE ended") },
-  [ES_EVENT_CONTRACT_SIGNED] = { "contract_signed", N_("Contract signed") },
-  [ES_EVENT_AMENDMENT] = { "amendment", N_("Amendment") },
-  [ES_EVENT_ASSOCIATE] = { "associate", N_("Became associate") },
-  [ES_EVENT_EXIT] = { "exit", N_("Exit") },
-  [ES_EVENT_CANCELLATION] = { "cancellation", N_("Cancellation") },
+  [ES_EVENT_INFO_MEETING] = { "info_meeting", N_ ("Information meeting") },
+  [ES_EVENT_DIAGNOSTIC] = { "diagnostic", N_ ("Diagnostic") },
+  [ES_EVENT_CAPE_SIGNED] = { "cape_signed", N_ ("CAPE signed") },
+  [ES_EVENT_CAPE_RENEWED] = { "cape_renewed", N_ ("CAPE renewed") },
+  [ES_EVENT_CAPE_ENDED] = { "cape_ended", N_ ("CAPE ended") },
+  [ES_EVENT_CONTRACT_SIGNED] = { "contract_signed", N_ ("Contract signed") },
+  [ES_EVENT_AMENDMENT] = { "amendment", N_ ("Amendment") },
+  [ES_EVENT_ASSOCIATE] = { "associate", N_ ("Became associate") },
+  [ES_EVENT_EXIT] = { "exit", N_ ("Exit") },
+  [ES_EVENT_CANCELLATION] = { "cancellation", N_ ("Cancellation") },
 };
 
 static const CodeLabel reasons[ES_EXIT_N_REASONS] = {
-  [ES_EXIT_OWN_COMPANY] = { "own_company", N_("Created their own company") },
-  [ES_EXIT_SALARIED_JOB] = { "salaried_job", N_("Salaried job elsewhere") },
-  [ES_EXIT_PROJECT_STOPPED] = { "project_stopped", N_("Project stopped") },
-  [ES_EXIT_NOT_ADMITTED] = { "not_admitted", N_("Not admitted after the diagnostic") },
-  [ES_EXIT_CAPE_END] = { "cape_end", N_("End of the CAPE without follow-up") },
-  [ES_EXIT_RESIGNATION] = { "resignation", N_("Resignation") },
+  [ES_EXIT_OWN_COMPANY] = { "own_company", N_ ("Created their own company") },
+  [ES_EXIT_SALARIED_JOB] = { "salaried_job", N_ ("Salaried job elsewhere") },
+  [ES_EXIT_PROJECT_STOPPED] = { "project_stopped", N_ ("Project stopped") },
+  [ES_EXIT_NOT_ADMITTED] = { "not_admitted", N_ ("Not admitted after the diagnostic") },
+  [ES_EXIT_CAPE_END] = { "cape_end", N_ ("End of the CAPE without follow-up") },
+  [ES_EXIT_RESIGNATION] = { "resignation", N_ ("Resignation") },
   [ES_EXIT_MUTUAL_AGREEMENT]
-  = { "mutual_agreement", N_("Mutual termination (rupture conventionnelle)") },
-  [ES_EXIT_DISMISSAL] = { "dismissal", N_("Dismissal") },
+  = { "mutual_agreement", N_ ("Mutual termination (rupture conventionnelle)") },
+  [ES_EXIT_DISMISSAL] = { "dismissal", N_ ("Dismissal") },
   [ES_EXIT_ASSOCIATE_DEADLINE]
-  = { "associate_deadline", N_("Contract ended at the associate deadline") },
-  [ES_EXIT_OTHER] = { "other", N_("Other reason") },
+  = { "associate_deadline", N_ ("Contract ended at the associate deadline") },
+  [ES_EXIT_OTHER] = { "other", N_ ("Other reason") },
 };
 
 static gboolean
@@ -100,7 +100,7 @@ const char *
 es_event_kind_label (EsEventKind kind)
 {
   g_return_val_if_fail ((guint)kind < ES_EVENT_N_KINDS, NULL);
-  return _(kinds[kind].label);
+  return _ (kinds[kind].label);
 }
 
 const char *
@@ -126,7 +126,7 @@ const char *
 es_exit_reason_label (EsExitReason reason)
 {
   g_return_val_if_fail ((guint)reason < ES_EXIT_N_REASONS, NULL);
-  return _(reasons[reason].label);
+  return _ (reasons[reason].label);
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -277,8 +277,7 @@ es_career_event_data_to_json (const EsCareerEvent *event)
   return json_generator_to_data (generator, NULL);
 }
 
-static gboolean
-invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static gboolean invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static gboolean
 invalid (GError **error, const char *format, ...)
@@ -313,11 +312,11 @@ read_int (JsonObject *object, const char *name, gboolean required, gint64 *out, 
   if (node == NULL)
     {
       if (required)
-        return invalid (error, _("The field “%s” is missing from the event data."), name);
+        return invalid (error, _ ("The field “%s” is missing from the event data."), name);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return invalid (error, _("The field “%s” of the event data must be a whole number."), name);
+    return invalid (error, _ ("The field “%s” of the event data must be a whole number."), name);
   *out = json_node_get_int (node);
   return TRUE;
 }
@@ -328,9 +327,9 @@ read_bool (JsonObject *object, const char *name, gboolean *out, GError **error)
   JsonNode *node = member_node (object, name);
 
   if (node == NULL)
-    return invalid (error, _("The field “%s” is missing from the event data."), name);
+    return invalid (error, _ ("The field “%s” is missing from the event data."), name);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return invalid (error, _("The field “%s” of the event data must be true or false."), name);
+    return invalid (error, _ ("The field “%s” of the event data must be true or false."), name);
   *out = json_node_get_boolean (node);
   return TRUE;
 }
@@ -345,7 +344,7 @@ read_text (JsonObject *object, const char *name, char **out, GError **error)
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return invalid (error, _("The field “%s” of the event data must be text."), name);
+    return invalid (error, _ ("The field “%s” of the event data must be text."), name);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
@@ -357,14 +356,14 @@ read_date (JsonObject *object, const char *name, GDate *out, GError **error)
   const char *text;
 
   if (node == NULL)
-    return invalid (error, _("The field “%s” is missing from the event data."), name);
+    return invalid (error, _ ("The field “%s” is missing from the event data."), name);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return invalid (
-        error, _("The field “%s” of the event data must be a date written YYYY-MM-DD."), name);
+        error, _ ("The field “%s” of the event data must be a date written YYYY-MM-DD."), name);
   text = json_node_get_string (node);
   if (!es_date_parse_iso (text, out))
     return invalid (error,
-                    _("The field “%s” of the event data must be a date written "
+                    _ ("The field “%s” of the event data must be a date written "
                        "YYYY-MM-DD, not “%s”."),
                     name, text);
   return TRUE;
@@ -394,10 +393,10 @@ es_career_event_data_from_json (EsCareerEvent *event, const char *json, GError *
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, json, -1, &parse_error))
-    return invalid (error, _("The event data is not valid JSON: %s"), parse_error->message);
+    return invalid (error, _ ("The event data is not valid JSON: %s"), parse_error->message);
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, _("The event data must be a JSON object."));
+    return invalid (error, _ ("The event data must be a JSON object."));
   object = json_node_get_object (root);
 
   switch (event->kind)
@@ -435,10 +434,10 @@ es_career_event_data_from_json (EsCareerEvent *event, const char *json, GError *
         if (!read_text (object, "exit_reason", &code, error))
           return FALSE;
         if (code == NULL)
-          return invalid (error, _("The field “%s” is missing from the event data."),
+          return invalid (error, _ ("The field “%s” is missing from the event data."),
                           "exit_reason");
         if (!es_exit_reason_from_code (code, &exit_reason))
-          return invalid (error, _("“%s” is not a known exit reason."), code);
+          return invalid (error, _ ("“%s” is not a known exit reason."), code);
       }
       break;
     case ES_EVENT_CANCELLATION:
@@ -509,25 +508,25 @@ describe_terms (const EsCareerEvent *event)
     {
       g_autofree char *hours = es_hours_format (event->hours_milli);
       /* Translators: weekly hours of a contract, "%s" is a number such as 24 or 17,5. */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s h/week"), hours));
+      g_ptr_array_add (parts, g_strdup_printf (_ ("%s h/week"), hours));
     }
   if (event->fixed_gross_cents != -1)
     {
       g_autofree char *money = es_money_format (event->fixed_gross_cents);
       /* Translators: the fixed monthly gross pay of a contract, "%s" is an amount. */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s fixed"), money));
+      g_ptr_array_add (parts, g_strdup_printf (_ ("%s fixed"), money));
     }
   if (event->contribution_ppm != -1)
     {
       g_autofree char *rate = es_rate_format (event->contribution_ppm);
       /* Translators: the cooperative contribution rate, "%s" is a percentage. */
-      g_ptr_array_add (parts, g_strdup_printf (_("contribution %s"), rate));
+      g_ptr_array_add (parts, g_strdup_printf (_ ("contribution %s"), rate));
     }
   if (parts->len == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
   /* Translators: separator between the terms of a contract in a timeline line. */
-  return g_strjoinv (_(", "), (char **)parts->pdata);
+  return g_strjoinv (_ (", "), (char **)parts->pdata);
 }
 
 static char *
@@ -536,15 +535,15 @@ describe_plain (const EsCareerEvent *event)
   switch (event->kind)
     {
     case ES_EVENT_INFO_MEETING:
-      return g_strdup (_("Information meeting"));
+      return g_strdup (_ ("Information meeting"));
 
     case ES_EVENT_DIAGNOSTIC:
       if (event->admitted)
-        return g_strdup (_("Diagnostic: admitted"));
+        return g_strdup (_ ("Diagnostic: admitted"));
       if (event->reason != NULL && *event->reason != '\0')
         /* Translators: "%s" is the reason given, in the worker's own words. */
-        return g_strdup_printf (_("Diagnostic: not admitted (%s)"), event->reason);
-      return g_strdup (_("Diagnostic: not admitted"));
+        return g_strdup_printf (_ ("Diagnostic: not admitted (%s)"), event->reason);
+      return g_strdup (_ ("Diagnostic: not admitted"));
 
     case ES_EVENT_CAPE_SIGNED:
     case ES_EVENT_CAPE_RENEWED:
@@ -555,13 +554,13 @@ describe_plain (const EsCareerEvent *event)
           return g_strdup (es_event_kind_label (event->kind));
         if (event->kind == ES_EVENT_CAPE_SIGNED)
           /* Translators: "%s" is the planned last day of the CAPE, 31/03/2027. */
-          return g_strdup_printf (_("CAPE signed until %s"), end);
+          return g_strdup_printf (_ ("CAPE signed until %s"), end);
         /* Translators: "%s" is the new planned last day of the CAPE, 31/03/2027. */
-        return g_strdup_printf (_("CAPE renewed until %s"), end);
+        return g_strdup_printf (_ ("CAPE renewed until %s"), end);
       }
 
     case ES_EVENT_CAPE_ENDED:
-      return g_strdup (_("CAPE ended"));
+      return g_strdup (_ ("CAPE ended"));
 
     case ES_EVENT_CONTRACT_SIGNED:
     case ES_EVENT_AMENDMENT:
@@ -572,9 +571,9 @@ describe_plain (const EsCareerEvent *event)
           return g_strdup (es_event_kind_label (event->kind));
         if (event->kind == ES_EVENT_CONTRACT_SIGNED)
           /* Translators: "%s" lists the terms: "24 h/week, 1 200,00 € fixed, contribution 10 %". */
-          return g_strdup_printf (_("Contract signed: %s"), terms);
+          return g_strdup_printf (_ ("Contract signed: %s"), terms);
         /* Translators: "%s" lists what the amendment changes: "28 h/week, 1 500,00 € fixed". */
-        return g_strdup_printf (_("Amendment: %s"), terms);
+        return g_strdup_printf (_ ("Amendment: %s"), terms);
       }
 
     case ES_EVENT_ASSOCIATE:
@@ -594,14 +593,14 @@ describe_plain (const EsCareerEvent *event)
     case ES_EVENT_EXIT:
       if ((guint)event->exit_reason < ES_EXIT_N_REASONS)
         /* Translators: "%s" is the exit reason, "Resignation". */
-        return g_strdup_printf (_("Exit: %s"), es_exit_reason_label (event->exit_reason));
-      return g_strdup (_("Exit"));
+        return g_strdup_printf (_ ("Exit: %s"), es_exit_reason_label (event->exit_reason));
+      return g_strdup (_ ("Exit"));
 
     case ES_EVENT_CANCELLATION:
       if (event->reason != NULL && *event->reason != '\0')
         /* Translators: "%s" is why, in the worker's own words. */
-        return g_strdup_printf (_("Cancels an earlier event: %s"), event->reason);
-      return g_strdup (_("Cancels an earlier event"));
+        return g_strdup_printf (_ ("Cancels an earlier event: %s"), event->reason);
+      return g_strdup (_ ("Cancels an earlier event"));
 
     case ES_EVENT_N_KINDS:
     default:
@@ -619,6 +618,6 @@ es_career_event_describe (const EsCareerEvent *event)
   line = describe_plain (event);
   if (event->corrects_id != 0 && event->kind != ES_EVENT_CANCELLATION)
     /* Translators: "%s" describes an event that corrects an earlier one. */
-    return g_strdup_printf (_("%s (correction)"), line);
+    return g_strdup_printf (_ ("%s (correction)"), line);
   return g_steal_pointer (&line);
 }

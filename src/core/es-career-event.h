@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   ES_EVENT_INFO_MEETING,    /* réunion d'information */
   ES_EVENT_DIAGNOSTIC,      /* admitted, or not admitted with a reason */
   ES_EVENT_CAPE_SIGNED,     /* start of the test phase, with its planned end */
@@ -24,7 +25,8 @@ typedef enum {
   ES_EVENT_N_KINDS
 } EsEventKind;
 
-typedef enum {
+typedef enum
+{
   ES_EXIT_OWN_COMPANY,        /* création de sa propre entreprise */
   ES_EXIT_SALARIED_JOB,       /* emploi salarié ailleurs */
   ES_EXIT_PROJECT_STOPPED,    /* arrêt du projet */
@@ -40,7 +42,7 @@ typedef enum {
 
 typedef struct
 {
-  gint64 id;          /* 0 until stored */
+  gint64 id; /* 0 until stored */
   gint64 member_id;
   EsEventKind kind;
   GDate date;
@@ -74,7 +76,8 @@ GType es_career_event_get_type (void);
 
 #define ES_CAREER_EVENT_ERROR (es_career_event_error_quark ())
 
-typedef enum {
+typedef enum
+{
   ES_CAREER_EVENT_ERROR_INVALID_DATA, /* the JSON data is not what the kind needs */
 } EsCareerEventError;
 

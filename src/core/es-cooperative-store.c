@@ -7,16 +7,16 @@
 #include "es-cooperative-store.h"
 #include "es-validate.h"
 
-#define COLUMNS                                                                                   \
-  "legal_name, legal_form, share_capital_cents, siren, siret, rcs_city, vat_number, ape_code, "  \
-  "street, postal_code, city, email, phone, iban, bic, default_contribution_ppm, payment_days, " \
+#define COLUMNS                                                                                    \
+  "legal_name, legal_form, share_capital_cents, siren, siret, rcs_city, vat_number, ape_code, "    \
+  "street, postal_code, city, email, phone, iban, bic, default_contribution_ppm, payment_days, "   \
   "penalty_rate_ppm"
 
 static char *
 column_text (sqlite3_stmt *stmt, int column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
-  return g_strdup (text ? (const char *) text : "");
+  return g_strdup (text ? (const char *)text : "");
 }
 
 EsCooperative *
@@ -99,7 +99,7 @@ es_cooperative_store_save (EsDb *db, EsCooperative *coop, GError **error)
       g_hash_table_iter_init (&iter, errors);
       g_hash_table_iter_next (&iter, &field, &message);
       g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_FORMAT, "%s: %s",
-                   es_cooperative_field_label (field), (const char *) message);
+                   es_cooperative_field_label (field), (const char *)message);
       return FALSE;
     }
 

@@ -93,7 +93,7 @@ check_field (char **field, const char *name, NormalizeFunc normalize, gboolean r
   if (*stripped == '\0')
     {
       if (required)
-        g_hash_table_insert (errors, g_strdup (name), g_strdup (_("This field is required.")));
+        g_hash_table_insert (errors, g_strdup (name), g_strdup (_ ("This field is required.")));
       g_free (*field);
       *field = g_strdup ("");
       return;
@@ -125,15 +125,15 @@ bic_normalize (const char *text, GError **error)
   if (bic->len != 8 && bic->len != 11)
     {
       g_set_error_literal (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_FORMAT,
-                           _("A BIC has 8 or 11 letters and digits."));
+                           _ ("A BIC has 8 or 11 letters and digits."));
       return NULL;
     }
   for (gsize i = 0; i < bic->len; i++)
     if (!g_ascii_isalnum (bic->str[i]) || (i < 6 && !g_ascii_isalpha (bic->str[i])))
       {
         g_set_error_literal (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_FORMAT,
-                             _("A BIC starts with 6 letters (bank and country), then letters "
-                               "or digits."));
+                             _ ("A BIC starts with 6 letters (bank and country), then letters "
+                                "or digits."));
         return NULL;
       }
   return g_string_free (g_steal_pointer (&bic), FALSE);
@@ -167,32 +167,32 @@ es_cooperative_validate (EsCooperative *coop, GHashTable *errors)
   if (*coop->siren && *coop->siret && !g_hash_table_contains (errors, "siren")
       && !g_hash_table_contains (errors, "siret") && !g_str_has_prefix (coop->siret, coop->siren))
     g_hash_table_insert (errors, g_strdup ("siret"),
-                         g_strdup (_("The SIRET must start with the cooperative's SIREN.")));
+                         g_strdup (_ ("The SIRET must start with the cooperative's SIREN.")));
   if (*coop->siren && *coop->vat_number && !g_hash_table_contains (errors, "siren")
       && !g_hash_table_contains (errors, "vat_number"))
     {
       g_autofree char *expected = es_vat_fr_from_siren (coop->siren);
       if (g_strcmp0 (expected, coop->vat_number) != 0)
         g_hash_table_insert (errors, g_strdup ("vat_number"),
-                             g_strdup_printf (_("This VAT number does not match the SIREN: it "
-                                                "should be %s."),
+                             g_strdup_printf (_ ("This VAT number does not match the SIREN: it "
+                                                 "should be %s."),
                                               expected));
     }
 
   if (coop->share_capital_cents < 0)
     g_hash_table_insert (errors, g_strdup ("share_capital_cents"),
-                         g_strdup (_("The share capital cannot be negative.")));
+                         g_strdup (_ ("The share capital cannot be negative.")));
   if (coop->default_contribution_ppm < 0 || coop->default_contribution_ppm > 500000)
     g_hash_table_insert (errors, g_strdup ("default_contribution_ppm"),
-                         g_strdup (_("The contribution rate must be between 0 % and 50 %.")));
+                         g_strdup (_ ("The contribution rate must be between 0 % and 50 %.")));
   if (coop->payment_days < 0 || coop->payment_days > 60)
     g_hash_table_insert (errors, g_strdup ("payment_days"),
-                         g_strdup (_("Payment terms are at most 60 days from the invoice date "
-                                     "(Code de commerce L441-10).")));
+                         g_strdup (_ ("Payment terms are at most 60 days from the invoice date "
+                                      "(Code de commerce L441-10).")));
   if (coop->penalty_rate_ppm < 0 || coop->penalty_rate_ppm > 1000000)
     g_hash_table_insert (errors, g_strdup ("penalty_rate_ppm"),
-                         g_strdup (_("The late-payment penalty rate must be between 0 % and "
-                                     "100 %.")));
+                         g_strdup (_ ("The late-payment penalty rate must be between 0 % and "
+                                      "100 %.")));
   return g_hash_table_size (errors) == before;
 }
 
@@ -204,28 +204,28 @@ es_cooperative_field_label (const char *field)
     const char *field;
     const char *label;
   } labels[] = {
-    { "legal_name", N_("Legal name") },
-    { "legal_form", N_("Legal form") },
-    { "share_capital_cents", N_("Share capital") },
-    { "siren", N_("SIREN") },
-    { "siret", N_("SIRET") },
-    { "rcs_city", N_("RCS city") },
-    { "vat_number", N_("VAT number") },
-    { "ape_code", N_("APE code") },
-    { "street", N_("Address") },
-    { "postal_code", N_("Postal code") },
-    { "city", N_("City") },
-    { "email", N_("E-mail") },
-    { "phone", N_("Phone") },
-    { "iban", N_("IBAN") },
-    { "bic", N_("BIC") },
-    { "default_contribution_ppm", N_("Default contribution rate") },
-    { "payment_days", N_("Payment terms") },
-    { "penalty_rate_ppm", N_("Late-payment penalty rate") },
+    { "legal_name", N_ ("Legal name") },
+    { "legal_form", N_ ("Legal form") },
+    { "share_capital_cents", N_ ("Share capital") },
+    { "siren", N_ ("SIREN") },
+    { "siret", N_ ("SIRET") },
+    { "rcs_city", N_ ("RCS city") },
+    { "vat_number", N_ ("VAT number") },
+    { "ape_code", N_ ("APE code") },
+    { "street", N_ ("Address") },
+    { "postal_code", N_ ("Postal code") },
+    { "city", N_ ("City") },
+    { "email", N_ ("E-mail") },
+    { "phone", N_ ("Phone") },
+    { "iban", N_ ("IBAN") },
+    { "bic", N_ ("BIC") },
+    { "default_contribution_ppm", N_ ("Default contribution rate") },
+    { "payment_days", N_ ("Payment terms") },
+    { "penalty_rate_ppm", N_ ("Late-payment penalty rate") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_strcmp0 (field, labels[i].field) == 0)
-      return _(labels[i].label);
+      return _ (labels[i].label);
   return field;
 }

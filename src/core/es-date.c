@@ -180,7 +180,7 @@ es_date_parse_user (const char *text, GDate *out, GError **error)
   stripped = strip_blanks (text);
   if (*stripped == '\0')
     {
-      g_set_error_literal (error, ES_DATE_ERROR, ES_DATE_ERROR_EMPTY, _("No date was typed."));
+      g_set_error_literal (error, ES_DATE_ERROR, ES_DATE_ERROR_EMPTY, _ ("No date was typed."));
       return FALSE;
     }
 
@@ -221,7 +221,7 @@ es_date_parse_user (const char *text, GDate *out, GError **error)
   if (!dmy_valid (year, month, day))
     {
       g_set_error_literal (error, ES_DATE_ERROR, ES_DATE_ERROR_INVALID,
-                           _("This date does not exist: check the day and the month."));
+                           _ ("This date does not exist: check the day and the month."));
       return FALSE;
     }
 
@@ -231,7 +231,7 @@ es_date_parse_user (const char *text, GDate *out, GError **error)
 
 format:
   g_set_error_literal (error, ES_DATE_ERROR, ES_DATE_ERROR_FORMAT,
-                       _("Type the date as day/month/year, for example 24/11/2026."));
+                       _ ("Type the date as day/month/year, for example 24/11/2026."));
   return FALSE;
 }
 

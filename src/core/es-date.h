@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* Errors of es_date_parse_user. */
 #define ES_DATE_ERROR (es_date_error_quark ())
 
-typedef enum {
+typedef enum
+{
   ES_DATE_ERROR_EMPTY,   /* nothing but blanks */
   ES_DATE_ERROR_FORMAT,  /* not a day/month/year date */
   ES_DATE_ERROR_INVALID, /* a date that does not exist: 29/02/2023, 31/04/2026 */

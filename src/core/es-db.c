@@ -32,7 +32,8 @@ struct _EsDb
 
 G_DEFINE_TYPE (EsDb, es_db, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
@@ -61,8 +62,8 @@ migration_free (gpointer data)
 static int
 migration_compare (gconstpointer a, gconstpointer b)
 {
-  const Migration *ma = *(Migration *const *) a;
-  const Migration *mb = *(Migration *const *) b;
+  const Migration *ma = *(Migration *const *)a;
+  const Migration *mb = *(Migration *const *)b;
   return ma->version - mb->version;
 }
 
@@ -72,7 +73,7 @@ list_migrations (void)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (migration_free);
   g_auto (GStrv) names = g_resource_enumerate_children (es_core_get_resource (), SQL_RESOURCE_DIR,
-                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
@@ -84,7 +85,7 @@ list_migrations (void)
       if (end == names[i] || version == 0 || !g_str_has_suffix (names[i], ".sql"))
         continue;
       m = g_new0 (Migration, 1);
-      m->version = (int) version;
+      m->version = (int)version;
       m->name = g_strdup (names[i]);
       g_ptr_array_add (list, m);
     }
@@ -98,7 +99,7 @@ es_db_get_latest_schema_version (void)
   g_autoptr (GPtrArray) list = list_migrations ();
   if (list->len == 0)
     return 0;
-  return ((Migration *) g_ptr_array_index (list, list->len - 1))->version;
+  return ((Migration *)g_ptr_array_index (list, list->len - 1))->version;
 }
 
 static void
@@ -185,33 +186,34 @@ set_error_for_rc (GError **error, const char *display_name, int rc, const char *
     {
     case ES_DB_ERROR_NOT_DATABASE:
       g_set_error (error, ES_DB_ERROR, code,
-                   _("“%s” is not an Essaim database: it is not a database file at all."),
+                   _ ("“%s” is not an Essaim database: it is not a database file at all."),
                    display_name);
       break;
     case ES_DB_ERROR_CORRUPT:
       g_set_error (error, ES_DB_ERROR, code,
-                   _("“%s” is damaged and cannot be read safely. Open a backup copy instead."),
+                   _ ("“%s” is damaged and cannot be read safely. Open a backup copy instead."),
                    display_name);
       break;
     case ES_DB_ERROR_LOCKED:
       g_set_error (error, ES_DB_ERROR, code,
-                   _("“%s” is in use by another program. Close it there, then try again."),
+                   _ ("“%s” is in use by another program. Close it there, then try again."),
                    display_name);
       break;
     case ES_DB_ERROR_READ_ONLY:
       g_set_error (error, ES_DB_ERROR, code,
-                   _("“%s” cannot be written: the file or its folder is read-only. Copy it to a "
-                     "folder where you can write."),
+                   _ ("“%s” cannot be written: the file or its folder is read-only. Copy it to a "
+                      "folder where you can write."),
                    display_name);
       break;
     case ES_DB_ERROR_IO:
       g_set_error (error, ES_DB_ERROR, code,
-                   _("The disk refused to read or write “%s” (%s). Check that the disk is not "
-                     "full or removed."),
+                   _ ("The disk refused to read or write “%s” (%s). Check that the disk is not "
+                      "full or removed."),
                    display_name, detail ? detail : sqlite3_errstr (rc));
       break;
     case ES_DB_ERROR_CONSTRAINT:
-      g_set_error (error, ES_DB_ERROR, code, _("The change was refused by a rule of the database: %s"),
+      g_set_error (error, ES_DB_ERROR, code,
+                   _ ("The change was refused by a rule of the database: %s"),
                    detail ? detail : sqlite3_errstr (rc));
       break;
     case ES_DB_ERROR_NOT_FOUND:
@@ -219,7 +221,7 @@ set_error_for_rc (GError **error, const char *display_name, int rc, const char *
     case ES_DB_ERROR_NEWER:
     case ES_DB_ERROR_FAILED:
     default:
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_FAILED, _("Database error in “%s”: %s"),
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_FAILED, _ ("Database error in “%s”: %s"),
                    display_name, detail ? detail : sqlite3_errstr (rc));
       break;
     }
@@ -441,7 +443,7 @@ int
 es_db_get_schema_version (EsDb *self)
 {
   g_return_val_if_fail (ES_IS_DB (self), 0);
-  return (int) pragma_int (self, "PRAGMA user_version", NULL);
+  return (int)pragma_int (self, "PRAGMA user_version", NULL);
 }
 
 /* Reading the file before SQLite touches it */
@@ -449,7 +451,7 @@ es_db_get_schema_version (EsDb *self)
 static guint32
 be32 (const guint8 *p)
 {
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
 }
 
 /* Looks at the 100-byte header: tells an empty file, a foreign file, a truncated one, another
@@ -467,20 +469,20 @@ check_header (const char *path, const char *display_name, GError **error)
 
   if (g_stat (path, &st) != 0)
     {
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _("There is no file at “%s”."),
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _ ("There is no file at “%s”."),
                    path);
       return FALSE;
     }
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_DATABASE,
-                   _("“%s” is a folder, not an Essaim database."), display_name);
+                   _ ("“%s” is a folder, not an Essaim database."), display_name);
       return FALSE;
     }
   if (st.st_size == 0)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_DATABASE,
-                   _("“%s” is an empty file, not an Essaim database."), display_name);
+                   _ ("“%s” is an empty file, not an Essaim database."), display_name);
       return FALSE;
     }
 
@@ -488,31 +490,30 @@ check_header (const char *path, const char *display_name, GError **error)
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, ES_DB_ERROR,
-                   saved == EACCES ? ES_DB_ERROR_READ_ONLY : ES_DB_ERROR_IO,
-                   _("“%s” cannot be read: %s."), display_name, g_strerror (saved));
+      g_set_error (error, ES_DB_ERROR, saved == EACCES ? ES_DB_ERROR_READ_ONLY : ES_DB_ERROR_IO,
+                   _ ("“%s” cannot be read: %s."), display_name, g_strerror (saved));
       return FALSE;
     }
   n = read (fd, header, sizeof header);
   close (fd);
 
-  if (n < (ssize_t) sizeof magic || memcmp (header, magic, sizeof magic) != 0)
+  if (n < (ssize_t)sizeof magic || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_DATABASE,
-                   _("“%s” is not an Essaim database: it is not a database file at all."),
+                   _ ("“%s” is not an Essaim database: it is not a database file at all."),
                    display_name);
       return FALSE;
     }
-  if (n < (ssize_t) sizeof header)
+  if (n < (ssize_t)sizeof header)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_CORRUPT,
-                   _("“%s” is truncated: the file ends before its first page. Open a backup "
-                     "copy instead."),
+                   _ ("“%s” is truncated: the file ends before its first page. Open a backup "
+                      "copy instead."),
                    display_name);
       return FALSE;
     }
 
-  page_size = ((guint32) header[16] << 8) | header[17];
+  page_size = ((guint32)header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
   page_count = be32 (header + 28);
@@ -522,35 +523,34 @@ check_header (const char *path, const char *display_name, GError **error)
   if (page_size < 512 || (page_size & (page_size - 1)) != 0)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read safely. Open a backup copy instead."),
+                   _ ("“%s” is damaged and cannot be read safely. Open a backup copy instead."),
                    display_name);
       return FALSE;
     }
   if (app_id != ES_DB_APPLICATION_ID)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_DATABASE,
-                   _("“%s” is a database made by another program, not by Essaim."),
-                   display_name);
+                   _ ("“%s” is a database made by another program, not by Essaim."), display_name);
       return FALSE;
     }
-  if ((int) user_version > es_db_get_latest_schema_version ())
+  if ((int)user_version > es_db_get_latest_schema_version ())
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NEWER,
-                   _("“%s” was made by a newer version of Essaim (format %d; this version reads "
-                     "formats up to %d). Update Essaim to open it."),
-                   display_name, (int) user_version, es_db_get_latest_schema_version ());
+                   _ ("“%s” was made by a newer version of Essaim (format %d; this version reads "
+                      "formats up to %d). Update Essaim to open it."),
+                   display_name, (int)user_version, es_db_get_latest_schema_version ());
       return FALSE;
     }
 
   /* With no write-ahead log beside it, the file must hold every page its header counts. */
   wal = g_strconcat (path, "-wal", NULL);
   if (be32 (header + 92) == be32 (header + 24) && !g_file_test (wal, G_FILE_TEST_EXISTS)
-      && ((guint64) st.st_size < (guint64) page_size * page_count
-          || (guint64) st.st_size % page_size != 0))
+      && ((guint64)st.st_size < (guint64)page_size * page_count
+          || (guint64)st.st_size % page_size != 0))
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_CORRUPT,
-                   _("“%s” is truncated: it is shorter than its own header says. Open a backup "
-                     "copy instead."),
+                   _ ("“%s” is truncated: it is shorter than its own header says. Open a backup "
+                      "copy instead."),
                    display_name);
       return FALSE;
     }
@@ -601,7 +601,7 @@ apply_migrations (EsDb *self, int from, int to, GError **error)
       if (!es_db_exec (self, sql, error) || !es_db_exec (self, set_version, error))
         {
           es_db_rollback (self);
-          g_prefix_error (error, _("Could not bring the database to format %d: "), m->version);
+          g_prefix_error (error, _ ("Could not bring the database to format %d: "), m->version);
           return FALSE;
         }
     }
@@ -622,14 +622,14 @@ backup_handle (sqlite3 *source, const char *display_name, const char *dest, gboo
   if (!overwrite && g_file_test (dest, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_EXISTS,
-                   _("“%s” already exists: choose another name."), dest);
+                   _ ("“%s” already exists: choose another name."), dest);
       return FALSE;
     }
   fd = g_mkstemp_full (tmpl, O_RDWR, 0600);
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_IO, _("Cannot write in “%s”: %s."), dir,
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_IO, _ ("Cannot write in “%s”: %s."), dir,
                    g_strerror (saved));
       return FALSE;
     }
@@ -664,14 +664,14 @@ backup_handle (sqlite3 *source, const char *display_name, const char *dest, gboo
     {
       g_unlink (tmpl);
       set_error_for_rc (error, display_name, rc, sqlite3_errstr (rc));
-      g_prefix_error (error, _("The copy could not be made: "));
+      g_prefix_error (error, _ ("The copy could not be made: "));
       return FALSE;
     }
   if (g_rename (tmpl, dest) != 0)
     {
       int saved = errno;
       g_unlink (tmpl);
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_IO, _("Cannot write “%s”: %s."), dest,
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_IO, _ ("Cannot write “%s”: %s."), dest,
                    g_strerror (saved));
       return FALSE;
     }
@@ -691,7 +691,7 @@ es_db_backup_to (EsDb *self, const char *dest, gboolean overwrite, GError **erro
       if (g_file_equal (a, b))
         {
           g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_EXISTS,
-                       _("A copy cannot replace the database it is made from."));
+                       _ ("A copy cannot replace the database it is made from."));
           return FALSE;
         }
     }
@@ -729,7 +729,7 @@ quick_check (EsDb *self, GError **error)
   rc = sqlite3_prepare_v2 (self->handle, "PRAGMA quick_check", -1, &stmt, NULL);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      const char *line = (const char *)sqlite3_column_text (stmt, 0);
       if (first == NULL && g_strcmp0 (line, "ok") != 0)
         first = g_strdup (line);
     }
@@ -742,7 +742,7 @@ quick_check (EsDb *self, GError **error)
   if (first != NULL)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read safely. Open a backup copy instead."),
+                   _ ("“%s” is damaged and cannot be read safely. Open a backup copy instead."),
                    self->display_name);
       return FALSE;
     }
@@ -786,7 +786,7 @@ open_existing (const char *path, EsDbOpenFlags flags, GError **error)
   if (app_id != ES_DB_APPLICATION_ID)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_DATABASE,
-                   _("“%s” is a database made by another program, not by Essaim."),
+                   _ ("“%s” is a database made by another program, not by Essaim."),
                    self->display_name);
       return NULL;
     }
@@ -795,8 +795,8 @@ open_existing (const char *path, EsDbOpenFlags flags, GError **error)
   if (version > latest)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NEWER,
-                   _("“%s” was made by a newer version of Essaim (format %d; this version reads "
-                     "formats up to %d). Update Essaim to open it."),
+                   _ ("“%s” was made by a newer version of Essaim (format %d; this version reads "
+                      "formats up to %d). Update Essaim to open it."),
                    self->display_name, version, latest);
       return NULL;
     }
@@ -821,7 +821,7 @@ open_existing (const char *path, EsDbOpenFlags flags, GError **error)
 
       if (!backup_handle (self->handle, self->display_name, dest, FALSE, error))
         {
-          g_prefix_error (error, _("Essaim copies a database before updating it. "));
+          g_prefix_error (error, _ ("Essaim copies a database before updating it. "));
           return NULL;
         }
       self->migration_backup = g_steal_pointer (&dest);
@@ -848,12 +848,11 @@ create_new (const char *path, int version, GError **error)
       int saved = errno;
       if (saved == EEXIST)
         g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_EXISTS,
-                     _("“%s” already exists: Essaim does not write over an existing file."),
-                     path);
+                     _ ("“%s” already exists: Essaim does not write over an existing file."), path);
       else
-        g_set_error (error, ES_DB_ERROR, saved == EACCES || saved == EROFS ? ES_DB_ERROR_READ_ONLY
-                                                                           : ES_DB_ERROR_IO,
-                     _("Cannot create “%s”: %s."), path, g_strerror (saved));
+        g_set_error (error, ES_DB_ERROR,
+                     saved == EACCES || saved == EROFS ? ES_DB_ERROR_READ_ONLY : ES_DB_ERROR_IO,
+                     _ ("Cannot create “%s”: %s."), path, g_strerror (saved));
       return NULL;
     }
   close (fd);
@@ -886,7 +885,7 @@ es_db_open (const char *path, EsDbOpenFlags flags, GError **error)
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         {
           g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_EXISTS,
-                       _("“%s” already exists: Essaim does not write over an existing file."),
+                       _ ("“%s” already exists: Essaim does not write over an existing file."),
                        path);
           return NULL;
         }
@@ -897,7 +896,7 @@ es_db_open (const char *path, EsDbOpenFlags flags, GError **error)
   dir = g_path_get_dirname (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _("The folder “%s” does not exist."),
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _ ("The folder “%s” does not exist."),
                    dir);
       return NULL;
     }
@@ -943,8 +942,8 @@ journal_hash (const char *prev, const char *at, const char *author, const char *
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      g_checksum_update (sum, (const guchar *) parts[i], strlen (parts[i]));
-      g_checksum_update (sum, (const guchar *) "\x1f", 1);
+      g_checksum_update (sum, (const guchar *)parts[i], strlen (parts[i]));
+      g_checksum_update (sum, (const guchar *)"\x1f", 1);
     }
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -968,8 +967,7 @@ es_db_journal (EsDb *self, const char *entity, gint64 entity_id, const char *act
   rc = es_db_step (self, stmt, error);
   if (rc < 0)
     return FALSE;
-  prev = g_strdup (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
-                                    : GENESIS_HASH);
+  prev = g_strdup (rc == SQLITE_ROW ? (const char *)sqlite3_column_text (stmt, 0) : GENESIS_HASH);
   sqlite3_reset (stmt);
 
   hash = journal_hash (prev, at, author, entity, entity_id, action, payload);
@@ -1008,9 +1006,9 @@ es_db_check (EsDb *self, GPtrArray *problems, GError **error)
   rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      const char *line = (const char *)sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), line));
+        g_ptr_array_add (problems, g_strdup_printf (_ ("Integrity: %s"), line));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -1021,10 +1019,10 @@ es_db_check (EsDb *self, GPtrArray *problems, GError **error)
 
   rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("Row %lld of table “%s” points to a missing row of “%s”."),
-                                      (long long) sqlite3_column_int64 (stmt, 1),
-                                      sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
+    g_ptr_array_add (
+        problems, g_strdup_printf (_ ("Row %lld of table “%s” points to a missing row of “%s”."),
+                                   (long long)sqlite3_column_int64 (stmt, 1),
+                                   sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -1039,21 +1037,20 @@ es_db_check (EsDb *self, GPtrArray *problems, GError **error)
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *expected = NULL;
-      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 7);
-      const char *hash = (const char *) sqlite3_column_text (stmt, 8);
+      const char *prev_hash = (const char *)sqlite3_column_text (stmt, 7);
+      const char *hash = (const char *)sqlite3_column_text (stmt, 8);
 
-      expected = journal_hash (prev, (const char *) sqlite3_column_text (stmt, 1),
-                               (const char *) sqlite3_column_text (stmt, 2),
-                               (const char *) sqlite3_column_text (stmt, 3),
-                               sqlite3_column_int64 (stmt, 4),
-                               (const char *) sqlite3_column_text (stmt, 5),
-                               (const char *) sqlite3_column_text (stmt, 6));
+      expected = journal_hash (
+          prev, (const char *)sqlite3_column_text (stmt, 1),
+          (const char *)sqlite3_column_text (stmt, 2), (const char *)sqlite3_column_text (stmt, 3),
+          sqlite3_column_int64 (stmt, 4), (const char *)sqlite3_column_text (stmt, 5),
+          (const char *)sqlite3_column_text (stmt, 6));
       if (g_strcmp0 (prev_hash, prev) != 0 || g_strcmp0 (hash, expected) != 0)
         {
           g_ptr_array_add (problems,
-                           g_strdup_printf (_("The journal was altered at entry %lld: its chain "
-                                              "of fingerprints is broken."),
-                                            (long long) sqlite3_column_int64 (stmt, 0)));
+                           g_strdup_printf (_ ("The journal was altered at entry %lld: its chain "
+                                               "of fingerprints is broken."),
+                                            (long long)sqlite3_column_int64 (stmt, 0)));
           break;
         }
       g_free (prev);

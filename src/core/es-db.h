@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define ES_DB_ERROR (es_db_error_quark ())
 
-typedef enum {
+typedef enum
+{
   ES_DB_ERROR_NOT_FOUND,    /* no file at that path */
   ES_DB_ERROR_EXISTS,       /* asked to create a file that already exists */
   ES_DB_ERROR_NOT_DATABASE, /* empty, not SQLite, or SQLite but not Essaim */
@@ -26,7 +27,8 @@ typedef enum {
   ES_DB_ERROR_FAILED,       /* anything else SQLite reported */
 } EsDbError;
 
-typedef enum {
+typedef enum
+{
   ES_DB_OPEN_DEFAULT = 0,         /* open an existing file */
   ES_DB_OPEN_CREATE = 1 << 0,     /* create it if missing */
   ES_DB_OPEN_CREATE_NEW = 1 << 1, /* create it; fail if it exists */

@@ -19,27 +19,29 @@
 #define DEMO_GENERATOR_VERSION 1
 
 static const char *const women[] = {
-  "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Julie", "Emma", "Anaïs", "Lucie",
-  "Clara", "Marion", "Élodie", "Aurélie", "Nadia", "Fatima", "Amina", "Sophie", "Claire",
-  "Hélène", "Mathilde", "Pauline", "Justine", "Laure", "Agathe", "Margaux", "Yasmine",
-  "Céline", "Isabelle", "Nathalie", "Valérie", "Sandrine", "Maëlle", "Solène", "Aïcha",
+  "Camille",  "Léa",      "Manon",   "Chloé",    "Inès",    "Sarah",   "Julie",
+  "Emma",     "Anaïs",    "Lucie",   "Clara",    "Marion",  "Élodie",  "Aurélie",
+  "Nadia",    "Fatima",   "Amina",   "Sophie",   "Claire",  "Hélène",  "Mathilde",
+  "Pauline",  "Justine",  "Laure",   "Agathe",   "Margaux", "Yasmine", "Céline",
+  "Isabelle", "Nathalie", "Valérie", "Sandrine", "Maëlle",  "Solène",  "Aïcha",
 };
 static const char *const men[] = {
-  "Lucas", "Hugo", "Louis", "Nathan", "Théo", "Thomas", "Julien", "Nicolas", "Antoine",
-  "Maxime", "Karim", "Mehdi", "Youssef", "Pierre", "Olivier", "Sébastien", "Jérôme",
-  "François", "Baptiste", "Romain", "Guillaume", "Mathieu", "Adrien", "Clément", "Bastien",
-  "Yann", "Gaël", "Rachid", "Samuel", "Benoît",
+  "Lucas",   "Hugo",     "Louis",    "Nathan", "Théo",      "Thomas",  "Julien",  "Nicolas",
+  "Antoine", "Maxime",   "Karim",    "Mehdi",  "Youssef",   "Pierre",  "Olivier", "Sébastien",
+  "Jérôme",  "François", "Baptiste", "Romain", "Guillaume", "Mathieu", "Adrien",  "Clément",
+  "Bastien", "Yann",     "Gaël",     "Rachid", "Samuel",    "Benoît",
 };
 static const char *const surnames[] = {
-  "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
-  "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
-  "Vincent", "Fournier", "Morel", "Girard", "André", "Lefebvre", "Mercier", "Dupont",
-  "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure", "Rousseau",
-  "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Morin", "Mathieu",
-  "Clément", "Gauthier", "Dumont", "Lopez", "Fontaine", "Chevalier", "Robin", "Masson",
-  "Sanchez", "Boyer", "Denis", "Lemaire", "Duval", "Joly", "Gautier", "Roger", "Roche",
-  "Benali", "Haddad", "Nguyen", "Diallo", "Traoré", "Kowalski", "Da Silva", "Ferreira",
-  "Le Goff", "Le Gall", "Bouvier", "Marchand", "Barbier", "Brun", "Arnaud", "Aubert",
+  "Martin",    "Bernard",  "Dubois",   "Thomas",   "Robert",   "Richard",  "Petit",   "Durand",
+  "Leroy",     "Moreau",   "Simon",    "Laurent",  "Lefèvre",  "Michel",   "Garcia",  "David",
+  "Bertrand",  "Roux",     "Vincent",  "Fournier", "Morel",    "Girard",   "André",   "Lefebvre",
+  "Mercier",   "Dupont",   "Lambert",  "Bonnet",   "François", "Martinez", "Legrand", "Garnier",
+  "Faure",     "Rousseau", "Blanc",    "Guérin",   "Muller",   "Henry",    "Roussel", "Nicolas",
+  "Perrin",    "Morin",    "Mathieu",  "Clément",  "Gauthier", "Dumont",   "Lopez",   "Fontaine",
+  "Chevalier", "Robin",    "Masson",   "Sanchez",  "Boyer",    "Denis",    "Lemaire", "Duval",
+  "Joly",      "Gautier",  "Roger",    "Roche",    "Benali",   "Haddad",   "Nguyen",  "Diallo",
+  "Traoré",    "Kowalski", "Da Silva", "Ferreira", "Le Goff",  "Le Gall",  "Bouvier", "Marchand",
+  "Barbier",   "Brun",     "Arnaud",   "Aubert",
 };
 
 typedef struct
@@ -109,9 +111,10 @@ typedef struct
 } BirthPlace;
 
 static const BirthPlace birth_places[] = {
-  { "Lyon", "69" },      { "Paris", "75" },       { "Marseille", "13" },  { "Grenoble", "38" },
-  { "Saint-Étienne", "42" }, { "Ajaccio", "2A" }, { "Bastia", "2B" },     { "Lille", "59" },
-  { "Nantes", "44" },    { "Toulouse", "31" },    { "Annecy", "74" },     { "Clermont-Ferrand", "63" },
+  { "Lyon", "69" },     { "Paris", "75" },         { "Marseille", "13" },
+  { "Grenoble", "38" }, { "Saint-Étienne", "42" }, { "Ajaccio", "2A" },
+  { "Bastia", "2B" },   { "Lille", "59" },         { "Nantes", "44" },
+  { "Toulouse", "31" }, { "Annecy", "74" },        { "Clermont-Ferrand", "63" },
 };
 
 static const char *const summaries[] = {
@@ -144,7 +147,7 @@ typedef struct
 static const char *
 pick (Gen *g, const char *const *list, guint n)
 {
-  return list[g_rand_int_range (g->rand, 0, (gint32) n)];
+  return list[g_rand_int_range (g->rand, 0, (gint32)n)];
 }
 
 static int
@@ -222,7 +225,7 @@ make_nir (Gen *g, gboolean woman, const GDate *birth, const BirthPlace *place, g
     g_strlcpy (dept_numeric, "18", sizeof dept_numeric);
   numeric = g_strdup (number);
   memcpy (numeric + 5, dept_numeric, 2);
-  return g_strdup_printf ("%s%02d", number, 97 - (int) (g_ascii_strtoull (numeric, NULL, 10) % 97));
+  return g_strdup_printf ("%s%02d", number, 97 - (int)(g_ascii_strtoull (numeric, NULL, 10) % 97));
 }
 
 static gboolean
@@ -339,7 +342,7 @@ generate_member (Gen *g, guint index, GError **error)
   g_free (m->naf_code);
   m->naf_code = g_strdup (act->naf);
   m->counselor_id = counselor;
-  m->entry_status = chance (g, 0.6) ? ES_ENTRY_JOB_SEEKER
+  m->entry_status = chance (g, 0.6)   ? ES_ENTRY_JOB_SEEKER
                     : chance (g, 0.3) ? ES_ENTRY_RSA
                     : chance (g, 0.5) ? ES_ENTRY_EMPLOYEE
                                       : ES_ENTRY_OTHER;
@@ -451,10 +454,10 @@ generate_member (Gen *g, guint index, GError **error)
     static const gint64 hours[] = { 12000, 17500, 24000, 28000, 35000 };
     e->member_id = id;
     e->hours_milli = hours[range (g, 0, G_N_ELEMENTS (hours) - 1)];
-    e->fixed_gross_cents = (gint64) range (g, 35, 110) * 2000;
+    e->fixed_gross_cents = (gint64)range (g, 35, 110) * 2000;
     contract_hours = e->hours_milli;
     contract_gross = e->fixed_gross_cents;
-    e->contribution_ppm = (gint64) range (g, 8, 15) * 10000;
+    e->contribution_ppm = (gint64)range (g, 8, 15) * 10000;
     if (!add_event (g, e, error))
       return FALSE;
   }
@@ -478,7 +481,7 @@ generate_member (Gen *g, guint index, GError **error)
             e->member_id = id;
             /* Hours and pay grow with turnover. */
             e->hours_milli = contract_hours < 35000 ? 35000 : -1;
-            e->fixed_gross_cents = contract_gross + (gint64) range (g, 10, 30) * 2000;
+            e->fixed_gross_cents = contract_gross + (gint64)range (g, 10, 30) * 2000;
             e->contribution_ppm = -1;
             if (!add_event (g, e, error))
               return FALSE;
@@ -488,9 +491,9 @@ generate_member (Gen *g, guint index, GError **error)
     if (chance (g, 0.1))
       {
         g_autoptr (EsCareerEvent) e = NULL;
-        static const EsExitReason reasons[] = { ES_EXIT_OWN_COMPANY, ES_EXIT_SALARIED_JOB,
-                                                ES_EXIT_RESIGNATION, ES_EXIT_MUTUAL_AGREEMENT,
-                                                ES_EXIT_PROJECT_STOPPED };
+        static const EsExitReason reasons[]
+            = { ES_EXIT_OWN_COMPANY, ES_EXIT_SALARIED_JOB, ES_EXIT_RESIGNATION,
+                ES_EXIT_MUTUAL_AGREEMENT, ES_EXIT_PROJECT_STOPPED };
         GDate when = later (g, &d, 60, 700);
         if (!past (g, &when) && es_date_compare (&when, &deadline) <= 0)
           {
@@ -616,8 +619,8 @@ es_demo_generate (EsDb *db, const EsDemoOptions *options, EsProgressFunc progres
   if (es_member_store_count (db, error) > 0)
     {
       g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_EXISTS,
-                   _("This database already has members: demo data goes only into an empty "
-                     "one."));
+                   _ ("This database already has members: demo data goes only into an empty "
+                      "one."));
       return FALSE;
     }
 
@@ -637,7 +640,7 @@ es_demo_generate (EsDb *db, const EsDemoOptions *options, EsProgressFunc progres
       if (!generate_member (&g, i, error))
         goto rollback;
       if (progress != NULL && (i % 50 == 0 || i + 1 == options->n_members))
-        progress ((double) (i + 1) / options->n_members, progress_data);
+        progress ((double)(i + 1) / options->n_members, progress_data);
     }
   ok = es_db_commit (db, error);
   goto out;
@@ -662,7 +665,7 @@ es_demo_ensure_file (GError **error)
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_IO, _("Cannot create the folder “%s”."), dir);
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_IO, _ ("Cannot create the folder “%s”."), dir);
       return NULL;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -672,7 +675,8 @@ es_demo_ensure_file (GError **error)
         return g_steal_pointer (&path);
       /* A damaged or stale demo is only a cache: make it anew. */
       g_clear_error (&local_error);
-      for (const char *suffix = ""; suffix != NULL; suffix = *suffix ? (*suffix == '-' && suffix[1] == 'w' ? "-shm" : NULL) : "-wal")
+      for (const char *suffix = ""; suffix != NULL;
+           suffix = *suffix ? (*suffix == '-' && suffix[1] == 'w' ? "-shm" : NULL) : "-wal")
         {
           g_autofree char *f = g_strconcat (path, suffix, NULL);
           g_unlink (f);

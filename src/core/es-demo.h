@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint32 seed;      /* 0 means 1 */
-  guint n_members;   /* about 60 for the demo, 12 000 for the federation scale */
+  guint32 seed;    /* 0 means 1 */
+  guint n_members; /* about 60 for the demo, 12 000 for the federation scale */
   /* reference "today": events are placed before it, some deadlines near or past it.
    * Invalid means the real today. */
   GDate today;

@@ -68,11 +68,11 @@ es_interview_kind_label (EsInterviewKind kind)
   switch (kind)
     {
     case ES_INTERVIEW_INDIVIDUAL:
-      return _("Individual");
+      return _ ("Individual");
     case ES_INTERVIEW_COLLECTIVE:
-      return _("Collective");
+      return _ ("Collective");
     case ES_INTERVIEW_WORKSHOP:
-      return _("Workshop");
+      return _ ("Workshop");
     case ES_INTERVIEW_N_KINDS:
     default:
       return "";
@@ -86,18 +86,18 @@ es_interview_validate (EsInterview *interview, const GDate *today, GHashTable *e
   g_autofree char *summary = g_strstrip (g_strdup (interview->summary ? interview->summary : ""));
 
   if (!g_date_valid (&interview->date))
-    g_hash_table_insert (errors, g_strdup ("date"), g_strdup (_("Give the interview's date.")));
+    g_hash_table_insert (errors, g_strdup ("date"), g_strdup (_ ("Give the interview's date.")));
   else if (today != NULL && g_date_valid (today) && es_date_compare (&interview->date, today) > 0)
     g_hash_table_insert (errors, g_strdup ("date"),
-                         g_strdup (_("An interview is recorded once it has taken place: the "
-                                     "date cannot be in the future.")));
+                         g_strdup (_ ("An interview is recorded once it has taken place: the "
+                                      "date cannot be in the future.")));
   if (*summary == '\0')
     g_hash_table_insert (errors, g_strdup ("summary"),
-                         g_strdup (_("Write a short summary: the law asks for a written report "
-                                     "of each interview.")));
+                         g_strdup (_ ("Write a short summary: the law asks for a written report "
+                                      "of each interview.")));
   if (interview->kind >= ES_INTERVIEW_N_KINDS)
     g_hash_table_insert (errors, g_strdup ("kind"),
-                         g_strdup (_("Choose individual, collective or workshop.")));
+                         g_strdup (_ ("Choose individual, collective or workshop.")));
   g_free (interview->summary);
   interview->summary = g_steal_pointer (&summary);
   return g_hash_table_size (errors) == before;

@@ -68,11 +68,9 @@ typedef struct
   const char *encoding; /* "UTF-8" or "Windows-1252" (static) */
 } EsCsvReport;
 
-GQuark
-es_member_csv_error_quark (void);
+GQuark es_member_csv_error_quark (void);
 
-void
-es_csv_report_free (EsCsvReport *report);
+void es_csv_report_free (EsCsvReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EsCsvReport, es_csv_report_free)
 
 /* Reads members from CSV bytes and, when no row has a problem (or with SKIP_INVALID, for
@@ -81,39 +79,32 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EsCsvReport, es_csv_report_free)
  * line and column. Returns FALSE with an ES_MEMBER_CSV_ERROR when the file is refused
  * (ES_MEMBER_CSV_ERROR_INVALID: see the report), or the store's error when the writing
  * failed; nothing is written then. */
-gboolean
-es_member_csv_import_bytes (EsDb *db, GBytes *bytes, EsMemberCsvFlags flags, EsCsvReport **report,
-                            GError **error);
+gboolean es_member_csv_import_bytes (EsDb *db, GBytes *bytes, EsMemberCsvFlags flags,
+                                     EsCsvReport **report, GError **error);
 /* The same from a file; refuses a folder, a device or a pipe, and a file over
  * ES_MEMBER_CSV_MAX_FILE_SIZE before reading it (report is then left NULL). */
-gboolean
-es_member_csv_import_file (EsDb *db, const char *path, EsMemberCsvFlags flags, EsCsvReport **report,
-                           GError **error);
+gboolean es_member_csv_import_file (EsDb *db, const char *path, EsMemberCsvFlags flags,
+                                    EsCsvReport **report, GError **error);
 
 /* Writes every member, sorted by name, to stream: UTF-8 with BOM, CRLF line ends, French
  * headers, separator ';' (or ',' or '\t'). Returns the number of members in n_written. */
-gboolean
-es_member_csv_export (EsDb *db, GOutputStream *stream, char separator, guint *n_written,
-                      GCancellable *cancellable, GError **error);
+gboolean es_member_csv_export (EsDb *db, GOutputStream *stream, char separator, guint *n_written,
+                               GCancellable *cancellable, GError **error);
 /* The same to a new file (mode 0600: it holds personal data); an existing file is replaced
  * only when overwrite (else G_IO_ERROR_EXISTS). The file appears whole or not at all. */
-gboolean
-es_member_csv_export_file (EsDb *db, const char *path, char separator, gboolean overwrite,
-                           guint *n_written, GError **error);
+gboolean es_member_csv_export_file (EsDb *db, const char *path, char separator, gboolean overwrite,
+                                    guint *n_written, GError **error);
 
 /* The key under which headers, words and staff names are compared: lower case, accents
  * removed, every run of other characters than letters and digits one space ("N° de
  * Sécurité  sociale" → "n de securite sociale"). */
-char *
-es_member_csv_fold (const char *text);
+char *es_member_csv_fold (const char *text);
 
 /* What a person types for a civility ("Mme", "Madame", "M.", "Monsieur", "Mx", "mr", the
  * codes…) → the stored code ("mme", "m", "mx", "" for blank); NULL if not understood. */
-const char *
-es_member_csv_parse_civility (const char *text);
+const char *es_member_csv_parse_civility (const char *text);
 /* An entry status in words ("demandeur d'emploi", "ARE", "RSA", "salarié", "étudiante",
  * "autre", English names or codes) → the status; FALSE if not understood. Blank is other. */
-gboolean
-es_member_csv_parse_entry_status (const char *text, EsEntryStatus *out);
+gboolean es_member_csv_parse_entry_status (const char *text, EsEntryStatus *out);
 
 G_END_DECLS

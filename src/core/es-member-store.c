@@ -10,10 +10,10 @@
 #include "es-pipeline.h"
 #include "es-validate.h"
 
-#define MEMBER_COLUMNS                                                                         \
-  "m.id, m.civility, m.first_name, m.last_name, m.birth_date, m.birth_place, m.nationality, " \
-  "m.nir, m.street, m.postal_code, m.city, m.phone, m.email, m.permit_end, m.entry_status, "  \
-  "m.benefits_end, m.trade_name, m.activity, m.naf_code, m.counselor_id, s.name, "           \
+#define MEMBER_COLUMNS                                                                             \
+  "m.id, m.civility, m.first_name, m.last_name, m.birth_date, m.birth_place, m.nationality, "      \
+  "m.nir, m.street, m.postal_code, m.city, m.phone, m.email, m.permit_end, m.entry_status, "       \
+  "m.benefits_end, m.trade_name, m.activity, m.naf_code, m.counselor_id, s.name, "                 \
   "m.contribution_ppm"
 
 /* Helpers */
@@ -22,7 +22,7 @@ static char *
 column_dup (sqlite3_stmt *stmt, int column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
-  return g_strdup (text ? (const char *) text : "");
+  return g_strdup (text ? (const char *)text : "");
 }
 
 static void
@@ -32,7 +32,7 @@ column_date (sqlite3_stmt *stmt, int column, GDate *out)
 
   g_date_clear (out, 1);
   if (text != NULL)
-    es_date_parse_iso ((const char *) text, out);
+    es_date_parse_iso ((const char *)text, out);
 }
 
 static void
@@ -68,12 +68,12 @@ member_from_row (sqlite3_stmt *stmt)
   EsMember *m = es_member_new ();
   const unsigned char *nir;
 
-#define TAKE(field, col)                                                                      \
-  G_STMT_START                                                                                \
-  {                                                                                           \
-    g_free (m->field);                                                                        \
-    m->field = column_dup (stmt, col);                                                        \
-  }                                                                                           \
+#define TAKE(field, col)                                                                           \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_free (m->field);                                                                             \
+    m->field = column_dup (stmt, col);                                                             \
+  }                                                                                                \
   G_STMT_END
 
   m->id = sqlite3_column_int64 (stmt, 0);
@@ -84,15 +84,14 @@ member_from_row (sqlite3_stmt *stmt)
   TAKE (birth_place, 5);
   TAKE (nationality, 6);
   nir = sqlite3_column_text (stmt, 7);
-  m->nir = nir ? g_strdup ((const char *) nir) : NULL;
+  m->nir = nir ? g_strdup ((const char *)nir) : NULL;
   TAKE (street, 8);
   TAKE (postal_code, 9);
   TAKE (city, 10);
   TAKE (phone, 11);
   TAKE (email, 12);
   column_date (stmt, 13, &m->permit_end);
-  if (!es_entry_status_from_code ((const char *) sqlite3_column_text (stmt, 14),
-                                  &m->entry_status))
+  if (!es_entry_status_from_code ((const char *)sqlite3_column_text (stmt, 14), &m->entry_status))
     m->entry_status = ES_ENTRY_OTHER;
   column_date (stmt, 15, &m->benefits_end);
   TAKE (trade_name, 16);
@@ -106,9 +105,9 @@ member_from_row (sqlite3_stmt *stmt)
   return m;
 }
 
-#define EVENT_COLUMNS                                                                      \
-  "id, member_id, kind, date, corrects_id, created_at, author, admitted, reason, end_date, " \
-  "hours_milli, fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, " \
+#define EVENT_COLUMNS                                                                              \
+  "id, member_id, kind, date, corrects_id, created_at, author, admitted, reason, end_date, "       \
+  "hours_milli, fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, "       \
   "exit_reason, note"
 
 static gint64
@@ -122,7 +121,7 @@ static char *
 column_dup_or_null (sqlite3_stmt *stmt, int column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text ? g_strdup ((const char *) text) : NULL;
+  return text ? g_strdup ((const char *)text) : NULL;
 }
 
 static EsCareerEvent *
@@ -132,7 +131,7 @@ event_from_row (sqlite3_stmt *stmt)
   GDate date;
   EsCareerEvent *event;
 
-  es_event_kind_from_code ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  es_event_kind_from_code ((const char *)sqlite3_column_text (stmt, 2), &kind);
   column_date (stmt, 3, &date);
   event = es_career_event_new (kind, &date);
   event->id = sqlite3_column_int64 (stmt, 0);
@@ -149,7 +148,7 @@ event_from_row (sqlite3_stmt *stmt)
   event->shares_subscribed = column_int_or (stmt, 13, 0);
   event->shares_paid_cents = column_int_or (stmt, 14, 0);
   if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
-    es_exit_reason_from_code ((const char *) sqlite3_column_text (stmt, 15), &event->exit_reason);
+    es_exit_reason_from_code ((const char *)sqlite3_column_text (stmt, 15), &event->exit_reason);
   event->note = column_dup_or_null (stmt, 16);
   return event;
 }
@@ -169,7 +168,7 @@ derive_member (EsMember *member, GPtrArray *events, GArray *interview_dates, con
   facts.member_id = member->id;
   facts.permit_end = member->permit_end;
   facts.benefits_end = member->benefits_end;
-  facts.interviews = (const GDate *) interview_dates->data;
+  facts.interviews = (const GDate *)interview_dates->data;
   facts.n_interviews = interview_dates->len;
   es_pipeline_deadlines (&state, &facts, today, deadlines);
   es_deadlines_sort (deadlines);
@@ -185,7 +184,8 @@ static GPtrArray *
 load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GError **error)
 {
   g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) es_career_event_free);
+  g_autoptr (GPtrArray) events
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)es_career_event_free);
   g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
   sqlite3_stmt *ev, *iv, *stmt;
   gboolean ev_more, iv_more;
@@ -210,7 +210,8 @@ load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GE
   ev = es_db_prepare (db,
                       id > 0 ? "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ?1 "
                                "ORDER BY member_id, date, id"
-                             : "SELECT " EVENT_COLUMNS " FROM career_event ORDER BY member_id, date, id",
+                             : "SELECT " EVENT_COLUMNS
+                               " FROM career_event ORDER BY member_id, date, id",
                       error);
   if (ev == NULL)
     return NULL;
@@ -321,8 +322,8 @@ es_member_store_get (EsDb *db, gint64 id, const GDate *today, GError **error)
     return NULL;
   if (members->len == 0)
     {
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _("There is no member number %lld."),
-                   (long long) id);
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _ ("There is no member number %lld."),
+                   (long long)id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (members, 0));
@@ -352,7 +353,7 @@ es_member_store_count (EsDb *db, GError **error)
   if (stmt == NULL)
     return 0;
   if (es_db_step (db, stmt, error) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
+    n = (guint)sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
 }
@@ -386,7 +387,7 @@ set_first_error (GHashTable *errors, GError **error)
   g_hash_table_iter_init (&iter, errors);
   g_hash_table_iter_next (&iter, &field, &message);
   g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_FORMAT, "%s: %s",
-               es_member_field_label (field), (const char *) message);
+               es_member_field_label (field), (const char *)message);
   return TRUE;
 }
 
@@ -407,7 +408,7 @@ check_member (EsDb *db, EsMember *member, GError **error)
     {
       g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_RULE, "%s: %s",
                    es_member_field_label ("nir"),
-                   _("This social security number is already recorded for another member."));
+                   _ ("This social security number is already recorded for another member."));
       return FALSE;
     }
   return TRUE;
@@ -527,8 +528,8 @@ es_member_store_update (EsDb *db, EsMember *member, GError **error)
   sqlite3_reset (stmt);
   if (sqlite3_changes (es_db_get_handle (db)) == 0)
     {
-      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _("There is no member number %lld."),
-                   (long long) member->id);
+      g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND, _ ("There is no member number %lld."),
+                   (long long)member->id);
       goto fail;
     }
   payload = member_payload (member);
@@ -548,13 +549,12 @@ GPtrArray *
 es_member_store_events (EsDb *db, gint64 member_id, GError **error)
 {
   g_autoptr (GPtrArray) events
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) es_career_event_free);
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)es_career_event_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = es_db_prepare (db,
-                        "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ? ORDER BY id",
-                        error);
+  stmt = es_db_prepare (
+      db, "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, member_id);
@@ -606,8 +606,8 @@ bind_event (sqlite3_stmt *stmt, const EsCareerEvent *e)
   bind_int_or_null (stmt, 10, pay && e->contribution_ppm >= 0, e->contribution_ppm);
   bind_int_or_null (stmt, 11, associate, e->shares_subscribed);
   bind_int_or_null (stmt, 12, associate, e->shares_paid_cents);
-  bind_text_or_null (stmt, 13, e->kind == ES_EVENT_EXIT ? es_exit_reason_to_code (e->exit_reason)
-                                                        : NULL);
+  bind_text_or_null (stmt, 13,
+                     e->kind == ES_EVENT_EXIT ? es_exit_reason_to_code (e->exit_reason) : NULL);
   bind_text_or_null (stmt, 14, e->note);
   bind_text (stmt, 15, g_get_user_name ());
 }
@@ -641,7 +641,7 @@ es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error)
       if (rc != SQLITE_ROW)
         {
           g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND,
-                       _("There is no member number %lld."), (long long) event->member_id);
+                       _ ("There is no member number %lld."), (long long)event->member_id);
           goto fail;
         }
     }
@@ -665,9 +665,10 @@ es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error)
 
   {
     g_autofree char *iso = es_date_to_iso (&event->date);
-    payload = g_strdup_printf ("{\"member_id\":%" G_GINT64_FORMAT ",\"kind\":\"%s\",\"date\":\"%s\","
-                               "\"data\":%s}",
-                               event->member_id, es_event_kind_to_code (event->kind), iso, data);
+    payload
+        = g_strdup_printf ("{\"member_id\":%" G_GINT64_FORMAT ",\"kind\":\"%s\",\"date\":\"%s\","
+                           "\"data\":%s}",
+                           event->member_id, es_event_kind_to_code (event->kind), iso, data);
   }
   if (!es_db_journal (db, "career_event", id, "create", payload, error))
     goto fail;
@@ -727,7 +728,7 @@ es_member_store_search (EsDb *db, const char *text, guint limit, GError **error)
       return NULL;
     }
   bind_text (stmt, 1, query);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
   while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -747,7 +748,7 @@ es_member_store_search (EsDb *db, const char *text, guint limit, GError **error)
 GPtrArray *
 es_interview_store_list (EsDb *db, gint64 member_id, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) es_interview_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)es_interview_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -768,7 +769,7 @@ es_interview_store_list (EsDb *db, gint64 member_id, GError **error)
       interview->staff_id = sqlite3_column_int64 (stmt, 3);
       g_free (interview->staff_name);
       interview->staff_name = column_dup (stmt, 4);
-      es_interview_kind_from_code ((const char *) sqlite3_column_text (stmt, 5), &interview->kind);
+      es_interview_kind_from_code ((const char *)sqlite3_column_text (stmt, 5), &interview->kind);
       g_free (interview->summary);
       interview->summary = column_dup (stmt, 6);
       g_ptr_array_add (list, interview);
@@ -829,7 +830,7 @@ fail:
 GPtrArray *
 es_staff_store_list (EsDb *db, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) es_staff_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)es_staff_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -841,9 +842,9 @@ es_staff_store_list (EsDb *db, GError **error)
     return NULL;
   while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      EsStaff *staff = es_staff_new ((const char *) sqlite3_column_text (stmt, 1),
-                                     (const char *) sqlite3_column_text (stmt, 2),
-                                     (const char *) sqlite3_column_text (stmt, 3));
+      EsStaff *staff = es_staff_new ((const char *)sqlite3_column_text (stmt, 1),
+                                     (const char *)sqlite3_column_text (stmt, 2),
+                                     (const char *)sqlite3_column_text (stmt, 3));
       staff->id = sqlite3_column_int64 (stmt, 0);
       staff->active = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (list, staff);
@@ -864,7 +865,7 @@ es_staff_store_add (EsDb *db, EsStaff *staff, GError **error)
   if (*name == '\0')
     {
       g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_EMPTY,
-                   _("The staff member's name is required."));
+                   _ ("The staff member's name is required."));
       return 0;
     }
   if (!es_db_begin (db, error))

@@ -9,7 +9,8 @@
 
 G_DEFINE_TYPE (EsMember, es_member, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_DISPLAY_NAME,
@@ -128,8 +129,7 @@ es_member_class_init (EsMemberClass *klass)
   properties[PROP_COUNSELOR_ID]
       = g_param_spec_int64 ("counselor-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_COUNSELOR_NAME] = g_param_spec_string ("counselor-name", NULL, NULL, NULL, ro);
-  properties[PROP_STAGE]
-      = g_param_spec_int ("stage", NULL, NULL, 0, ES_STAGE_N_STAGES - 1, 0, ro);
+  properties[PROP_STAGE] = g_param_spec_int ("stage", NULL, NULL, 0, ES_STAGE_N_STAGES - 1, 0, ro);
   properties[PROP_STAGE_LABEL] = g_param_spec_string ("stage-label", NULL, NULL, NULL, ro);
   properties[PROP_STAGE_SINCE] = g_param_spec_string ("stage-since", NULL, NULL, NULL, ro);
   properties[PROP_DEADLINE_DAYS]
@@ -272,17 +272,17 @@ es_entry_status_label (EsEntryStatus status)
   switch (status)
     {
     case ES_ENTRY_JOB_SEEKER:
-      return _("Job seeker (ARE)");
+      return _ ("Job seeker (ARE)");
     case ES_ENTRY_RSA:
-      return _("RSA recipient");
+      return _ ("RSA recipient");
     case ES_ENTRY_EMPLOYEE:
-      return _("Employee");
+      return _ ("Employee");
     case ES_ENTRY_STUDENT:
-      return _("Student");
+      return _ ("Student");
     case ES_ENTRY_OTHER:
     case ES_ENTRY_N_STATUSES:
     default:
-      return _("Other");
+      return _ ("Other");
     }
 }
 
@@ -290,11 +290,11 @@ const char *
 es_civility_label (const char *code)
 {
   if (g_strcmp0 (code, "mme") == 0)
-    return _("Ms");
+    return _ ("Ms");
   if (g_strcmp0 (code, "m") == 0)
-    return _("Mr");
+    return _ ("Mr");
   if (g_strcmp0 (code, "mx") == 0)
-    return _("Mx");
+    return _ ("Mx");
   return "";
 }
 
@@ -311,7 +311,7 @@ check_text (char **field, const char *name, NormalizeFunc normalize, gboolean re
   if (*stripped == '\0')
     {
       if (required)
-        g_hash_table_insert (errors, g_strdup (name), g_strdup (_("This field is required.")));
+        g_hash_table_insert (errors, g_strdup (name), g_strdup (_ ("This field is required.")));
       g_free (*field);
       *field = g_strdup ("");
       return;
@@ -361,7 +361,7 @@ es_member_validate (EsMember *self, const GDate *today, GHashTable *errors)
       || !(g_str_equal (self->civility, "") || g_str_equal (self->civility, "mme")
            || g_str_equal (self->civility, "m") || g_str_equal (self->civility, "mx")))
     g_hash_table_insert (errors, g_strdup ("civility"),
-                         g_strdup (_("Choose Ms, Mr, Mx or nothing.")));
+                         g_strdup (_ ("Choose Ms, Mr, Mx or nothing.")));
 
   if (g_date_valid (&self->birth_date) && today != NULL && g_date_valid (today))
     {
@@ -369,18 +369,18 @@ es_member_validate (EsMember *self, const GDate *today, GHashTable *errors)
       GDate oldest = es_date_add_months (today, -100 * 12);
       if (es_date_compare (&self->birth_date, &adult) > 0)
         g_hash_table_insert (errors, g_strdup ("birth_date"),
-                             g_strdup (_("This birth date makes the member younger than 16.")));
+                             g_strdup (_ ("This birth date makes the member younger than 16.")));
       else if (es_date_compare (&self->birth_date, &oldest) < 0)
         g_hash_table_insert (errors, g_strdup ("birth_date"),
-                             g_strdup (_("This birth date is more than 100 years ago.")));
+                             g_strdup (_ ("This birth date is more than 100 years ago.")));
     }
   if (self->contribution_ppm != -1
       && (self->contribution_ppm < 0 || self->contribution_ppm > 500000))
     g_hash_table_insert (errors, g_strdup ("contribution_ppm"),
-                         g_strdup (_("The contribution rate must be between 0 % and 50 %.")));
+                         g_strdup (_ ("The contribution rate must be between 0 % and 50 %.")));
   if (self->entry_status >= ES_ENTRY_N_STATUSES)
     g_hash_table_insert (errors, g_strdup ("entry_status"),
-                         g_strdup (_("Choose a status at entry from the list.")));
+                         g_strdup (_ ("Choose a status at entry from the list.")));
   return g_hash_table_size (errors) == before;
 }
 
@@ -404,30 +404,30 @@ es_member_field_label (const char *field)
     const char *field;
     const char *label;
   } labels[] = {
-    { "civility", N_("Civility") },
-    { "first_name", N_("First name") },
-    { "last_name", N_("Last name") },
-    { "birth_date", N_("Birth date") },
-    { "birth_place", N_("Birth place") },
-    { "nationality", N_("Nationality") },
-    { "nir", N_("Social security number") },
-    { "street", N_("Address") },
-    { "postal_code", N_("Postal code") },
-    { "city", N_("City") },
-    { "phone", N_("Phone") },
-    { "email", N_("E-mail") },
-    { "permit_end", N_("Residence permit end") },
-    { "entry_status", N_("Status at entry") },
-    { "benefits_end", N_("End of unemployment rights") },
-    { "trade_name", N_("Trade name") },
-    { "activity", N_("Activity") },
-    { "naf_code", N_("NAF code") },
-    { "counselor_id", N_("Counselor") },
-    { "contribution_ppm", N_("Contribution rate") },
+    { "civility", N_ ("Civility") },
+    { "first_name", N_ ("First name") },
+    { "last_name", N_ ("Last name") },
+    { "birth_date", N_ ("Birth date") },
+    { "birth_place", N_ ("Birth place") },
+    { "nationality", N_ ("Nationality") },
+    { "nir", N_ ("Social security number") },
+    { "street", N_ ("Address") },
+    { "postal_code", N_ ("Postal code") },
+    { "city", N_ ("City") },
+    { "phone", N_ ("Phone") },
+    { "email", N_ ("E-mail") },
+    { "permit_end", N_ ("Residence permit end") },
+    { "entry_status", N_ ("Status at entry") },
+    { "benefits_end", N_ ("End of unemployment rights") },
+    { "trade_name", N_ ("Trade name") },
+    { "activity", N_ ("Activity") },
+    { "naf_code", N_ ("NAF code") },
+    { "counselor_id", N_ ("Counselor") },
+    { "contribution_ppm", N_ ("Contribution rate") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_strcmp0 (field, labels[i].field) == 0)
-      return _(labels[i].label);
+      return _ (labels[i].label);
   return field;
 }

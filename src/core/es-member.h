@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   ES_ENTRY_JOB_SEEKER, /* demandeur d'emploi (ARE) */
   ES_ENTRY_RSA,
   ES_ENTRY_EMPLOYEE,

@@ -100,10 +100,10 @@ set_invalid (GError **error, NumberKind kind)
 {
   if (kind == KIND_AMOUNT)
     g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                         _("This is not an amount: type figures, for example 1 234,56."));
+                         _ ("This is not an amount: type figures, for example 1 234,56."));
   else
     g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                         _("This is not a percentage: type a number, for example 5,5."));
+                         _ ("This is not a percentage: type a number, for example 5,5."));
 }
 
 static void
@@ -111,10 +111,10 @@ set_overflow (GError **error, NumberKind kind)
 {
   if (kind == KIND_AMOUNT)
     g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_OVERFLOW,
-                         _("This amount is too large."));
+                         _ ("This amount is too large."));
   else
     g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_OVERFLOW,
-                         _("This percentage is too large."));
+                         _ ("This percentage is too large."));
 }
 
 /* Checks that an integer part written with separators is grouped by three:
@@ -194,10 +194,10 @@ parse_figures (const char *body, guint decimals, gint64 max_value, NumberKind ki
     {
       if (kind == KIND_AMOUNT)
         g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                             _("An amount has only one decimal comma."));
+                             _ ("An amount has only one decimal comma."));
       else
         g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                             _("A percentage has only one decimal comma."));
+                             _ ("A percentage has only one decimal comma."));
       return FALSE;
     }
 
@@ -230,7 +230,7 @@ parse_figures (const char *body, guint decimals, gint64 max_value, NumberKind ki
       || (int_len > 0 && !g_ascii_isdigit (int_start[int_len - 1])))
     {
       g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                           _("Thousands must be grouped by three, for example 1 234 567."));
+                           _ ("Thousands must be grouped by three, for example 1 234 567."));
       return FALSE;
     }
 
@@ -239,14 +239,14 @@ parse_figures (const char *body, guint decimals, gint64 max_value, NumberKind ki
       /* "12,345" or "1.234": thousands or decimals? Refuse rather than guess. */
       if (frac_len == 3 && decimals < 3 && !grouped)
         g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                             _("This amount is unclear: use a comma for cents and spaces for "
-                               "thousands, for example 1 234,56."));
+                             _ ("This amount is unclear: use a comma for cents and spaces for "
+                                "thousands, for example 1 234,56."));
       else if (kind == KIND_AMOUNT)
         g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                             _("An amount has at most two decimals (the cents)."));
+                             _ ("An amount has at most two decimals (the cents)."));
       else
         g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_INVALID,
-                             _("A percentage has at most four decimals."));
+                             _ ("A percentage has at most four decimals."));
       return FALSE;
     }
 
@@ -330,10 +330,10 @@ parse_signed (const char *text, NumberKind kind, guint decimals, gint64 *out, GE
     {
       if (kind == KIND_AMOUNT)
         g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_EMPTY,
-                             _("No amount was typed."));
+                             _ ("No amount was typed."));
       else
         g_set_error_literal (error, ES_MONEY_ERROR, ES_MONEY_ERROR_EMPTY,
-                             _("No percentage was typed."));
+                             _ ("No percentage was typed."));
       return FALSE;
     }
 

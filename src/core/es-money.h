@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 #define ES_MONEY_ERROR (es_money_error_quark ())
 
-typedef enum {
+typedef enum
+{
   ES_MONEY_ERROR_EMPTY,    /* nothing but blanks */
   ES_MONEY_ERROR_INVALID,  /* not an amount: letters, two signs, three decimals… */
   ES_MONEY_ERROR_OVERFLOW, /* beyond what gint64 cents can hold */

@@ -30,18 +30,18 @@ static const struct
   const char *code;
   const char *label;
 } stages[ES_STAGE_N_STAGES] = {
-  [ES_STAGE_RECEPTION] = { "reception", N_("Reception & diagnostic") },
-  [ES_STAGE_CAPE] = { "cape", N_("Test (CAPE)") },
-  [ES_STAGE_CONTRACT] = { "contract", N_("Salaried entrepreneur (CDI)") },
-  [ES_STAGE_ASSOCIATE] = { "associate", N_("Associate") },
-  [ES_STAGE_EXITED] = { "exited", N_("Exited") },
+  [ES_STAGE_RECEPTION] = { "reception", N_ ("Reception & diagnostic") },
+  [ES_STAGE_CAPE] = { "cape", N_ ("Test (CAPE)") },
+  [ES_STAGE_CONTRACT] = { "contract", N_ ("Salaried entrepreneur (CDI)") },
+  [ES_STAGE_ASSOCIATE] = { "associate", N_ ("Associate") },
+  [ES_STAGE_EXITED] = { "exited", N_ ("Exited") },
 };
 
 const char *
 es_stage_label (EsStage stage)
 {
   g_return_val_if_fail ((guint)stage < ES_STAGE_N_STAGES, NULL);
-  return _(stages[stage].label);
+  return _ (stages[stage].label);
 }
 
 const char *
@@ -188,8 +188,7 @@ kind_ok (const EsCareerEvent *event)
   return (guint)event->kind < ES_EVENT_N_KINDS;
 }
 
-static void
-set_first_error (GError **error, EsPipelineError code, const char *format, ...)
+static void set_first_error (GError **error, EsPipelineError code, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
 
 static void
@@ -253,7 +252,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
       if (!kind_ok (event))
         {
           set_first_error (&local_error, ES_PIPELINE_ERROR_DATA,
-                           _("An event of an unknown kind cannot be part of the history."));
+                           _ ("An event of an unknown kind cannot be part of the history."));
           continue;
         }
       if (event->kind == ES_EVENT_CANCELLATION)
@@ -271,7 +270,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
             {
               g_autofree char *id = id_text (current->corrects_id);
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                               _("This correction refers to event number %s, which is not "
+                               _ ("This correction refers to event number %s, which is not "
                                   "in this member's history."),
                                id);
               ok = FALSE;
@@ -281,7 +280,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
           if (t == cur || ++steps > n)
             {
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                               _("These corrections refer to each other in a loop."));
+                               _ ("These corrections refer to each other in a loop."));
               ok = FALSE;
             }
           else if (!kind_ok (target))
@@ -289,14 +288,14 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
           else if (target->kind == ES_EVENT_CANCELLATION)
             {
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                               _("A cancellation cannot be corrected or cancelled: record "
+                               _ ("A cancellation cannot be corrected or cancelled: record "
                                   "the cancelled event again instead."));
               ok = FALSE;
             }
           else if (target->kind != current->kind)
             {
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                               _("A correction must be of the same kind as the event it "
+                               _ ("A correction must be of the same kind as the event it "
                                   "replaces: “%s” cannot correct “%s”."),
                                es_event_kind_label (current->kind),
                                es_event_kind_label (target->kind));
@@ -322,7 +321,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
       if (event->corrects_id == 0)
         {
           set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                           _("A cancellation must name the event it cancels."));
+                           _ ("A cancellation must name the event it cancels."));
           continue;
         }
       t = GPOINTER_TO_INT (g_hash_table_lookup (by_id, &event->corrects_id)) - 1;
@@ -330,7 +329,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
         {
           g_autofree char *id = id_text (event->corrects_id);
           set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                           _("This cancellation refers to event number %s, which is not in "
+                           _ ("This cancellation refers to event number %s, which is not in "
                               "this member's history."),
                            id);
           continue;
@@ -339,7 +338,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
       if (kind_ok (target) && target->kind == ES_EVENT_CANCELLATION)
         {
           set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                           _("A cancellation cannot be corrected or cancelled: record the "
+                           _ ("A cancellation cannot be corrected or cancelled: record the "
                               "cancelled event again instead."));
           continue;
         }
@@ -350,7 +349,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
           EsCareerEvent *first = g_ptr_array_index (events, cancelled_by[root[t]]);
           g_autofree char *when = es_date_format_short (&first->date);
           set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                           _("This event was already cancelled on %s."), when ? when : "?");
+                           _ ("This event was already cancelled on %s."), when ? when : "?");
           continue;
         }
       cancelled_by[root[t]] = i;
@@ -372,7 +371,7 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
               EsCareerEvent *cancel = g_ptr_array_index (events, cancelled_by[r]);
               g_autofree char *when = es_date_format_short (&cancel->date);
               set_first_error (&local_error, ES_PIPELINE_ERROR_CORRECTION,
-                               _("This event was cancelled on %s: it can no longer be "
+                               _ ("This event was cancelled on %s: it can no longer be "
                                   "corrected."),
                                when ? when : "?");
             }
@@ -439,8 +438,8 @@ es_pipeline_state_init (EsPipelineState *state)
   g_date_clear (&state->exit_date, 1);
 }
 
-static gboolean
-refuse (GError **error, EsPipelineError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static gboolean refuse (GError **error, EsPipelineError code, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
 
 static gboolean
 refuse (GError **error, EsPipelineError code, const char *format, ...)
@@ -471,7 +470,7 @@ check_hours (gint64 hours, GError **error)
     g_autofree char *max = es_hours_format (ES_PIPELINE_MAX_HOURS_MILLI);
     g_autofree char *given = es_hours_format (hours);
     return refuse (error, ES_PIPELINE_ERROR_DATA,
-                   _("The weekly hours must be more than 0 h and at most %s h, not %s h."), max,
+                   _ ("The weekly hours must be more than 0 h and at most %s h, not %s h."), max,
                    given);
   }
 }
@@ -484,7 +483,7 @@ check_fixed (gint64 cents, GError **error)
   {
     g_autofree char *given = es_money_format (cents);
     return refuse (error, ES_PIPELINE_ERROR_DATA,
-                   _("The fixed monthly gross pay cannot be negative (%s)."), given);
+                   _ ("The fixed monthly gross pay cannot be negative (%s)."), given);
   }
 }
 
@@ -498,7 +497,7 @@ check_rate (gint64 ppm, GError **error)
     g_autofree char *max = es_rate_format (ES_PIPELINE_MAX_CONTRIBUTION_PPM);
     g_autofree char *given = es_rate_format (ppm);
     return refuse (error, ES_PIPELINE_ERROR_DATA,
-                   _("The contribution rate must be more than %s and at most %s, not %s."), min,
+                   _ ("The contribution rate must be more than %s and at most %s, not %s."), min,
                    max, given);
   }
 }
@@ -514,22 +513,22 @@ apply_cape_signed (Replay *r, const EsCareerEvent *ev, GError **error)
     {
       g_autofree char *since = es_date_format_short (&s->cape_start);
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                     _("A CAPE has been under way since %s: record a renewal instead."), since);
+                     _ ("A CAPE has been under way since %s: record a renewal instead."), since);
     }
   if (s->stage != ES_STAGE_RECEPTION)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("A CAPE can only be signed at the reception stage, not at the stage “%s”."),
+                   _ ("A CAPE can only be signed at the reception stage, not at the stage “%s”."),
                    es_stage_label (s->stage));
   if (!s->diagnostic_done || !s->admitted)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("A CAPE can only be signed after a diagnostic that admitted the person."));
+                   _ ("A CAPE can only be signed after a diagnostic that admitted the person."));
   if (!date_ok (&ev->end_date))
-    return refuse (error, ES_PIPELINE_ERROR_DATA, _("The CAPE has no planned end date."));
+    return refuse (error, ES_PIPELINE_ERROR_DATA, _ ("The CAPE has no planned end date."));
   if (date_cmp (&ev->end_date, &ev->date) <= 0)
     {
       g_autofree char *end = es_date_format_short (&ev->end_date);
       return refuse (error, ES_PIPELINE_ERROR_DATA,
-                     _("The planned end of the CAPE (%s) must come after its signature (%s)."),
+                     _ ("The planned end of the CAPE (%s) must come after its signature (%s)."),
                      end, date);
     }
   max = es_pipeline_cape_max_end (&ev->date);
@@ -538,7 +537,7 @@ apply_cape_signed (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *end = es_date_format_short (&ev->end_date);
       g_autofree char *last = es_date_format_short (&max);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_LENGTH,
-                     _("A CAPE lasts 12 months at most: signed on %s, it must end on %s at the "
+                     _ ("A CAPE lasts 12 months at most: signed on %s, it must end on %s at the "
                         "latest, not on %s."),
                      date, last, end);
     }
@@ -562,32 +561,32 @@ apply_cape_renewed (Replay *r, const EsCareerEvent *ev, GError **error)
 
   if (s->stage != ES_STAGE_CAPE)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("Only a CAPE under way can be renewed; the member is at the stage “%s”."),
+                   _ ("Only a CAPE under way can be renewed; the member is at the stage “%s”."),
                    es_stage_label (s->stage));
   if (s->cape_ended)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("The CAPE ended on %s: an ended CAPE cannot be renewed."), current);
+                   _ ("The CAPE ended on %s: an ended CAPE cannot be renewed."), current);
   if (s->cape_renewals >= ES_PIPELINE_MAX_CAPE_RENEWALS)
     {
       g_autofree char *first = es_date_format_short (&r->renewed_on[0]);
       g_autofree char *second = es_date_format_short (&r->renewed_on[1]);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_RENEWALS,
-                     _("A CAPE can be renewed twice at most: this one was already renewed on %s "
+                     _ ("A CAPE can be renewed twice at most: this one was already renewed on %s "
                         "and %s."),
                      first, second);
     }
   if (date_cmp (&ev->date, &s->cape_end) > 0)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("The CAPE was planned to end on %s: it can no longer be renewed on %s. A "
+                   _ ("The CAPE was planned to end on %s: it can no longer be renewed on %s. A "
                       "renewal must be signed before the end."),
                    current, date);
   if (!date_ok (&ev->end_date))
-    return refuse (error, ES_PIPELINE_ERROR_DATA, _("The renewal has no new planned end date."));
+    return refuse (error, ES_PIPELINE_ERROR_DATA, _ ("The renewal has no new planned end date."));
   if (date_cmp (&ev->end_date, &s->cape_end) <= 0)
     {
       g_autofree char *end = es_date_format_short (&ev->end_date);
       return refuse (error, ES_PIPELINE_ERROR_DATA,
-                     _("The new planned end of the CAPE (%s) must come after the current one "
+                     _ ("The new planned end of the CAPE (%s) must come after the current one "
                         "(%s)."),
                      end, current);
     }
@@ -598,7 +597,7 @@ apply_cape_renewed (Replay *r, const EsCareerEvent *ev, GError **error)
       g_autofree char *end = es_date_format_short (&ev->end_date);
       g_autofree char *last = es_date_format_short (&max);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_LENGTH,
-                     _("A renewal adds 12 months at most: the CAPE planned to end on %s can be "
+                     _ ("A renewal adds 12 months at most: the CAPE planned to end on %s can be "
                         "extended until %s at the latest, not %s."),
                      current, last, end);
     }
@@ -617,16 +616,16 @@ apply_cape_ended (Replay *r, const EsCareerEvent *ev, GError **error)
 
   if (s->stage != ES_STAGE_CAPE)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("Only a CAPE under way can end; the member is at the stage “%s”."),
+                   _ ("Only a CAPE under way can end; the member is at the stage “%s”."),
                    es_stage_label (s->stage));
   if (s->cape_ended)
-    return refuse (error, ES_PIPELINE_ERROR_TRANSITION, _("The CAPE already ended on %s."),
+    return refuse (error, ES_PIPELINE_ERROR_TRANSITION, _ ("The CAPE already ended on %s."),
                    current);
   if (date_cmp (&ev->date, &s->cape_end) > 0)
     {
       g_autofree char *date = es_date_format_short (&ev->date);
       return refuse (error, ES_PIPELINE_ERROR_CAPE_LENGTH,
-                     _("The CAPE was planned to end on %s: it cannot end later, on %s. Record a "
+                     _ ("The CAPE was planned to end on %s: it cannot end later, on %s. Record a "
                         "renewal to extend it."),
                      current, date);
     }
@@ -648,7 +647,7 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
     case ES_STAGE_RECEPTION:
       if (!s->diagnostic_done || !s->admitted)
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                       _("A contract can only be signed after a CAPE or after a diagnostic that "
+                       _ ("A contract can only be signed after a CAPE or after a diagnostic that "
                           "admitted the person."));
       break;
     case ES_STAGE_CAPE:
@@ -658,7 +657,7 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
       {
         g_autofree char *since = es_date_format_short (&s->contract_date);
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                       _("A contract was already signed on %s: record an amendment to change "
+                       _ ("A contract was already signed on %s: record an amendment to change "
                           "it."),
                        since);
       }
@@ -666,14 +665,14 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
     case ES_STAGE_N_STAGES:
     default:
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                     _("A contract can only be signed at the reception or CAPE stage, not at "
+                     _ ("A contract can only be signed at the reception or CAPE stage, not at "
                         "the stage “%s”."),
                      es_stage_label (s->stage));
     }
 
   if (ev->hours_milli == -1 || ev->fixed_gross_cents == -1 || ev->contribution_ppm == -1)
     return refuse (error, ES_PIPELINE_ERROR_DATA,
-                   _("A contract must give the weekly hours, the fixed monthly gross pay and "
+                   _ ("A contract must give the weekly hours, the fixed monthly gross pay and "
                       "the contribution rate."));
   if (!check_hours (ev->hours_milli, error) || !check_fixed (ev->fixed_gross_cents, error)
       || !check_rate (ev->contribution_ppm, error))
@@ -687,13 +686,13 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
         {
           g_autofree char *end = es_date_format_short (&s->cape_end);
           return refuse (error, ES_PIPELINE_ERROR_ORDER,
-                         _("The contract cannot start on %s: the CAPE ran until %s. It can "
+                         _ ("The contract cannot start on %s: the CAPE ran until %s. It can "
                             "start the next day at the earliest."),
                          date, end);
         }
       if (!s->cape_ended && date_cmp (&ev->date, &s->cape_start) <= 0)
         return refuse (error, ES_PIPELINE_ERROR_ORDER,
-                       _("The contract cannot start on %s, the day the CAPE was signed: it can "
+                       _ ("The contract cannot start on %s, the day the CAPE was signed: it can "
                           "start the next day at the earliest."),
                        date);
       last = es_date_add_days (&ev->date, -1);
@@ -722,7 +721,7 @@ apply_amendment (Replay *r, const EsCareerEvent *ev, GError **error)
 
   if (s->stage != ES_STAGE_CONTRACT && s->stage != ES_STAGE_ASSOCIATE)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("An amendment changes a signed contract: it is not possible at the stage "
+                   _ ("An amendment changes a signed contract: it is not possible at the stage "
                       "“%s”."),
                    es_stage_label (s->stage));
   if (ev->hours_milli != -1)
@@ -745,7 +744,7 @@ apply_amendment (Replay *r, const EsCareerEvent *ev, GError **error)
     }
   if (!changes)
     return refuse (error, ES_PIPELINE_ERROR_DATA,
-                   _("This amendment changes nothing: give new weekly hours, a new fixed pay or "
+                   _ ("This amendment changes nothing: give new weekly hours, a new fixed pay or "
                       "a new contribution rate."));
 
   if (ev->hours_milli != -1)
@@ -766,25 +765,25 @@ apply_associate (Replay *r, const EsCareerEvent *ev, GError **error)
     {
       g_autofree char *since = es_date_format_short (&s->associate_date);
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                     _("The member has been an associate since %s."), since);
+                     _ ("The member has been an associate since %s."), since);
     }
   if (s->stage != ES_STAGE_CONTRACT)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _("Only a salaried entrepreneur under contract can become associate; the "
+                   _ ("Only a salaried entrepreneur under contract can become associate; the "
                       "member is at the stage “%s”."),
                    es_stage_label (s->stage));
   if (ev->shares_subscribed < 1)
     return refuse (error, ES_PIPELINE_ERROR_DATA,
-                   _("An associate subscribes at least one share."));
+                   _ ("An associate subscribes at least one share."));
   if (ev->shares_paid_cents < 0)
     return refuse (error, ES_PIPELINE_ERROR_DATA,
-                   _("The amount paid for the shares cannot be negative."));
+                   _ ("The amount paid for the shares cannot be negative."));
   if (date_cmp (&ev->date, &s->associate_deadline) > 0)
     {
       g_autofree char *deadline = es_date_format_short (&s->associate_deadline);
       g_autofree char *date = es_date_format_short (&ev->date);
       return refuse (error, ES_PIPELINE_ERROR_DEADLINE,
-                     _("The last day to become associate was %s: it is too late on %s, the "
+                     _ ("The last day to become associate was %s: it is too late on %s, the "
                         "contract must end."),
                      deadline, date);
     }
@@ -802,17 +801,17 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
   EsPipelineState *s = r->state;
 
   if (!date_ok (&ev->date))
-    return refuse (error, ES_PIPELINE_ERROR_DATA, _("“%s” has no valid date."),
+    return refuse (error, ES_PIPELINE_ERROR_DATA, _ ("“%s” has no valid date."),
                    es_event_kind_label (ev->kind));
 
   if (s->stage == ES_STAGE_EXITED && ev->kind != ES_EVENT_INFO_MEETING)
     {
       g_autofree char *left = es_date_format_short (&s->exit_date);
       if (ev->kind == ES_EVENT_EXIT)
-        return refuse (error, ES_PIPELINE_ERROR_TRANSITION, _("The member already left on %s."),
+        return refuse (error, ES_PIPELINE_ERROR_TRANSITION, _ ("The member already left on %s."),
                        left);
       return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                     _("The member left on %s: record an information meeting first to start a "
+                     _ ("The member left on %s: record an information meeting first to start a "
                         "new journey."),
                      left);
     }
@@ -827,7 +826,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
         }
       else if (s->stage != ES_STAGE_RECEPTION)
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                       _("An information meeting is only possible at the reception stage or "
+                       _ ("An information meeting is only possible at the reception stage or "
                           "after an exit, not at the stage “%s”."),
                        es_stage_label (s->stage));
       if (!s->has_events)
@@ -837,7 +836,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
     case ES_EVENT_DIAGNOSTIC:
       if (s->stage != ES_STAGE_RECEPTION)
         return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                       _("A diagnostic is only possible at the reception stage, not at the "
+                       _ ("A diagnostic is only possible at the reception stage, not at the "
                           "stage “%s”."),
                        es_stage_label (s->stage));
       if (!s->has_events)
@@ -884,7 +883,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
 
     case ES_EVENT_EXIT:
       if ((guint)ev->exit_reason >= ES_EXIT_N_REASONS)
-        return refuse (error, ES_PIPELINE_ERROR_DATA, _("The exit has no valid reason."));
+        return refuse (error, ES_PIPELINE_ERROR_DATA, _ ("The exit has no valid reason."));
       enter_stage (s, ES_STAGE_EXITED, &ev->date);
       s->exit_date = ev->date;
       s->exit_reason = ev->exit_reason;
@@ -894,7 +893,7 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
     case ES_EVENT_N_KINDS:
     default:
       return refuse (error, ES_PIPELINE_ERROR_DATA,
-                     _("An event of an unknown kind cannot be part of the history."));
+                     _ ("An event of an unknown kind cannot be part of the history."));
     }
 
   s->has_events = TRUE;
@@ -1000,7 +999,7 @@ es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
 
       replay (slots, (guint)culprit, state, NULL);
       return refuse (error, ES_PIPELINE_ERROR_ORDER,
-                     _("“%s” on %s comes before “%s” on %s, recorded earlier, which it must "
+                     _ ("“%s” on %s comes before “%s” on %s, recorded earlier, which it must "
                         "follow: check the dates."),
                      es_event_kind_label (late->kind), late_date, es_event_kind_label (first->kind),
                      first_date);
@@ -1216,16 +1215,16 @@ const char *
 es_deadline_kind_label (EsDeadlineKind kind)
 {
   static const char *const labels[ES_DEADLINE_N_KINDS] = {
-    [ES_DEADLINE_CAPE_END] = N_("CAPE ends"),
-    [ES_DEADLINE_TRIAL_END] = N_("Trial period ends"),
-    [ES_DEADLINE_ASSOCIATE] = N_("Associate deadline"),
-    [ES_DEADLINE_INTERVIEWS] = N_("Interviews due"),
-    [ES_DEADLINE_PERMIT] = N_("Residence permit ends"),
-    [ES_DEADLINE_BENEFITS] = N_("Unemployment rights end"),
+    [ES_DEADLINE_CAPE_END] = N_ ("CAPE ends"),
+    [ES_DEADLINE_TRIAL_END] = N_ ("Trial period ends"),
+    [ES_DEADLINE_ASSOCIATE] = N_ ("Associate deadline"),
+    [ES_DEADLINE_INTERVIEWS] = N_ ("Interviews due"),
+    [ES_DEADLINE_PERMIT] = N_ ("Residence permit ends"),
+    [ES_DEADLINE_BENEFITS] = N_ ("Unemployment rights end"),
   };
 
   g_return_val_if_fail ((guint)kind < ES_DEADLINE_N_KINDS, NULL);
-  return _(labels[kind]);
+  return _ (labels[kind]);
 }
 
 char *
@@ -1237,7 +1236,7 @@ es_deadline_describe_delay (const EsDeadline *deadline)
 
   days = deadline->days_left;
   if (days == 0)
-    return g_strdup (_("today"));
+    return g_strdup (_ ("today"));
   if (days > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", (gulong)days),
                             days);

@@ -43,7 +43,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   ES_STAGE_RECEPTION, /* Accueil & diagnostic */
   ES_STAGE_CAPE,      /* Test (CAPE) */
   ES_STAGE_CONTRACT,  /* Entrepreneur salarié (CDI) */
@@ -54,7 +55,8 @@ typedef enum {
 
 #define ES_PIPELINE_ERROR (es_pipeline_error_quark ())
 
-typedef enum {
+typedef enum
+{
   ES_PIPELINE_ERROR_ORDER,      /* an event before the one it must follow */
   ES_PIPELINE_ERROR_TRANSITION, /* this step is not possible from the current stage */
   ES_PIPELINE_ERROR_CAPE_LENGTH,
@@ -69,7 +71,7 @@ GQuark es_pipeline_error_quark (void);
 typedef struct
 {
   EsStage stage;
-  GDate stage_since;   /* date of the event that entered the stage (invalid if none) */
+  GDate stage_since; /* date of the event that entered the stage (invalid if none) */
   gboolean has_events;
 
   /* reception */
@@ -77,8 +79,8 @@ typedef struct
   gboolean admitted;
 
   /* CAPE */
-  GDate cape_start;    /* first CAPE signature */
-  GDate cape_end;      /* planned end of the current period, or actual end once ended */
+  GDate cape_start; /* first CAPE signature */
+  GDate cape_end;   /* planned end of the current period, or actual end once ended */
   int cape_renewals;
   gboolean cape_ended; /* a cape_ended event was recorded */
   int cape_days;       /* days spent in CAPE before the contract (inclusive of both ends) */
@@ -146,17 +148,19 @@ GDate es_pipeline_trial_end (const GDate *contract_date, int cape_days);
 GDate es_pipeline_associate_deadline (const GDate *contract_date, int cape_days);
 GDate es_pipeline_cape_max_end (const GDate *period_start);
 
-typedef enum {
-  ES_DEADLINE_CAPE_END,     /* the current CAPE period ends (renewals left in detail) */
-  ES_DEADLINE_TRIAL_END,    /* the trial period ends */
-  ES_DEADLINE_ASSOCIATE,    /* last day to become associate */
-  ES_DEADLINE_INTERVIEWS,   /* fewer than 2 interviews in 12 months from this date */
-  ES_DEADLINE_PERMIT,       /* the residence permit ends */
-  ES_DEADLINE_BENEFITS,     /* the unemployment rights end */
+typedef enum
+{
+  ES_DEADLINE_CAPE_END,   /* the current CAPE period ends (renewals left in detail) */
+  ES_DEADLINE_TRIAL_END,  /* the trial period ends */
+  ES_DEADLINE_ASSOCIATE,  /* last day to become associate */
+  ES_DEADLINE_INTERVIEWS, /* fewer than 2 interviews in 12 months from this date */
+  ES_DEADLINE_PERMIT,     /* the residence permit ends */
+  ES_DEADLINE_BENEFITS,   /* the unemployment rights end */
   ES_DEADLINE_N_KINDS
 } EsDeadlineKind;
 
-typedef enum {
+typedef enum
+{
   ES_URGENCY_OVERDUE, /* date before today */
   ES_URGENCY_SOON,    /* within 30 days */
   ES_URGENCY_NEAR,    /* within 90 days */

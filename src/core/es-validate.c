@@ -153,21 +153,21 @@ es_siren_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No SIREN was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No SIREN was typed."));
       return NULL;
     }
 
   s = compact (text, ".-");
   if (s == NULL || strlen (s) != 9 || !all_digits (s, 9))
     {
-      set_error (error, ES_VALIDATION_ERROR_FORMAT, _("A SIREN has 9 digits."));
+      set_error (error, ES_VALIDATION_ERROR_FORMAT, _ ("A SIREN has 9 digits."));
       return NULL;
     }
 
   if (!es_luhn_valid (s))
     {
       set_error (error, ES_VALIDATION_ERROR_KEY,
-                 _("The SIREN key is wrong: check for a typing mistake."));
+                 _ ("The SIREN key is wrong: check for a typing mistake."));
       return NULL;
     }
 
@@ -193,14 +193,14 @@ es_siret_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No SIRET was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No SIRET was typed."));
       return NULL;
     }
 
   s = compact (text, ".-");
   if (s == NULL || strlen (s) != 14 || !all_digits (s, 14))
     {
-      set_error (error, ES_VALIDATION_ERROR_FORMAT, _("A SIRET has 14 digits."));
+      set_error (error, ES_VALIDATION_ERROR_FORMAT, _ ("A SIRET has 14 digits."));
       return NULL;
     }
 
@@ -214,7 +214,7 @@ es_siret_normalize (const char *text, GError **error)
   if (!key_ok)
     {
       set_error (error, ES_VALIDATION_ERROR_KEY,
-                 _("The SIRET key is wrong: check for a typing mistake."));
+                 _ ("The SIRET key is wrong: check for a typing mistake."));
       return NULL;
     }
 
@@ -223,8 +223,8 @@ es_siret_normalize (const char *text, GError **error)
   if (!es_luhn_valid (siren))
     {
       set_error (error, ES_VALIDATION_ERROR_KEY,
-                 _("The first 9 digits of this SIRET are not a valid SIREN: check for a "
-                   "typing mistake."));
+                 _ ("The first 9 digits of this SIRET are not a valid SIREN: check for a "
+                    "typing mistake."));
       return NULL;
     }
 
@@ -244,7 +244,7 @@ es_nir_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No social security number was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No social security number was typed."));
       return NULL;
     }
 
@@ -260,7 +260,7 @@ es_nir_normalize (const char *text, GError **error)
   if (s == NULL || g_utf8_strlen (s, -1) != 15)
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("A social security number has 15 characters: 13 digits and a 2-digit key."));
+                 _ ("A social security number has 15 characters: 13 digits and a 2-digit key."));
       return NULL;
     }
 
@@ -269,15 +269,15 @@ es_nir_normalize (const char *text, GError **error)
       || !(all_digits (s + 5, 2) || (s[5] == '2' && (s[6] == 'A' || s[6] == 'B'))))
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("A social security number has only digits, except 2A or 2B for Corsica."));
+                 _ ("A social security number has only digits, except 2A or 2B for Corsica."));
       return NULL;
     }
 
   if (strchr ("123478", s[0]) == NULL)
     {
       set_error (error, ES_VALIDATION_ERROR_RANGE,
-                 _("A social security number starts with 1 or 2 (or 3, 4, 7, 8 for a "
-                   "temporary number)."));
+                 _ ("A social security number starts with 1 or 2 (or 3, 4, 7, 8 for a "
+                    "temporary number)."));
       return NULL;
     }
 
@@ -285,8 +285,8 @@ es_nir_normalize (const char *text, GError **error)
   if (!((month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50))
     {
       set_error (error, ES_VALIDATION_ERROR_RANGE,
-                 _("The 4th and 5th digits of a social security number are the month of "
-                   "birth: 01 to 12."));
+                 _ ("The 4th and 5th digits of a social security number are the month of "
+                    "birth: 01 to 12."));
       return NULL;
     }
 
@@ -302,7 +302,7 @@ es_nir_normalize (const char *text, GError **error)
   if (key != 97 - (int)digits_mod97 (number))
     {
       set_error (error, ES_VALIDATION_ERROR_KEY,
-                 _("The social security number key is wrong: check for a typing mistake."));
+                 _ ("The social security number key is wrong: check for a typing mistake."));
       return NULL;
     }
 
@@ -418,7 +418,7 @@ es_iban_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No IBAN was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No IBAN was typed."));
       return NULL;
     }
 
@@ -433,7 +433,7 @@ es_iban_normalize (const char *text, GError **error)
 
   if (s == NULL)
     {
-      set_error (error, ES_VALIDATION_ERROR_FORMAT, _("An IBAN has only letters and digits."));
+      set_error (error, ES_VALIDATION_ERROR_FORMAT, _ ("An IBAN has only letters and digits."));
       return NULL;
     }
 
@@ -441,7 +441,7 @@ es_iban_normalize (const char *text, GError **error)
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isalnum (s[i]))
       {
-        set_error (error, ES_VALIDATION_ERROR_FORMAT, _("An IBAN has only letters and digits."));
+        set_error (error, ES_VALIDATION_ERROR_FORMAT, _ ("An IBAN has only letters and digits."));
         return NULL;
       }
 
@@ -449,7 +449,7 @@ es_iban_normalize (const char *text, GError **error)
       || !g_ascii_isdigit (s[3]))
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("An IBAN starts with two letters for the country, then two digits."));
+                 _ ("An IBAN starts with two letters for the country, then two digits."));
       return NULL;
     }
 
@@ -460,20 +460,20 @@ es_iban_normalize (const char *text, GError **error)
 
       g_set_error (error, ES_VALIDATION_ERROR, ES_VALIDATION_ERROR_FORMAT,
                    /* Translators: %s is a country code (FR), %d a length (27). */
-                   _("An IBAN starting with %s has %d characters."), country, expected);
+                   _ ("An IBAN starting with %s has %d characters."), country, expected);
       return NULL;
     }
   if (expected == 0 && (len < 15 || len > 34))
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("An IBAN has between 15 and 34 characters."));
+                 _ ("An IBAN has between 15 and 34 characters."));
       return NULL;
     }
 
   if (iban_mod97 (s) != 1)
     {
       set_error (error, ES_VALIDATION_ERROR_KEY,
-                 _("The IBAN key is wrong: check for a typing mistake."));
+                 _ ("The IBAN key is wrong: check for a typing mistake."));
       return NULL;
     }
 
@@ -529,7 +529,7 @@ es_vat_fr_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No VAT number was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No VAT number was typed."));
       return NULL;
     }
 
@@ -550,7 +550,7 @@ es_vat_fr_normalize (const char *text, GError **error)
   if (digits == NULL || strlen (digits) != 11 || !all_digits (digits, 11))
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("A French VAT number is FR followed by 11 digits, for example FR83404833048."));
+                 _ ("A French VAT number is FR followed by 11 digits, for example FR83404833048."));
       return NULL;
     }
 
@@ -558,7 +558,7 @@ es_vat_fr_normalize (const char *text, GError **error)
   if (key != vat_fr_key (digits + 2))
     {
       set_error (error, ES_VALIDATION_ERROR_KEY,
-                 _("The VAT number key is wrong: check for a typing mistake."));
+                 _ ("The VAT number key is wrong: check for a typing mistake."));
       return NULL;
     }
 
@@ -567,8 +567,8 @@ es_vat_fr_normalize (const char *text, GError **error)
   if (!g_str_has_prefix (digits + 2, "000") && !es_luhn_valid (digits + 2))
     {
       set_error (error, ES_VALIDATION_ERROR_KEY,
-                 _("The last 9 digits of this VAT number are not a valid SIREN: check for a "
-                   "typing mistake."));
+                 _ ("The last 9 digits of this VAT number are not a valid SIREN: check for a "
+                    "typing mistake."));
       return NULL;
     }
 
@@ -645,7 +645,7 @@ es_email_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No e-mail address was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No e-mail address was typed."));
       return NULL;
     }
 
@@ -657,7 +657,7 @@ es_email_normalize (const char *text, GError **error)
     if (g_unichar_isspace (g_utf8_get_char (p)))
       {
         set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                   _("An e-mail address cannot contain spaces."));
+                   _ ("An e-mail address cannot contain spaces."));
         return NULL;
       }
 
@@ -665,7 +665,7 @@ es_email_normalize (const char *text, GError **error)
   if (at == NULL || strchr (at + 1, '@') != NULL)
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("An e-mail address has exactly one @, as in name@example.fr."));
+                 _ ("An e-mail address has exactly one @, as in name@example.fr."));
       return NULL;
     }
 
@@ -677,7 +677,7 @@ es_email_normalize (const char *text, GError **error)
 
 invalid:
   set_error (error, ES_VALIDATION_ERROR_FORMAT,
-             _("This e-mail address is not valid: it should look like name@example.fr."));
+             _ ("This e-mail address is not valid: it should look like name@example.fr."));
   return NULL;
 }
 
@@ -693,14 +693,14 @@ es_postal_code_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No postal code was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No postal code was typed."));
       return NULL;
     }
 
   s = compact (text, NULL);
   if (s == NULL || strlen (s) != 5 || !all_digits (s, 5))
     {
-      set_error (error, ES_VALIDATION_ERROR_FORMAT, _("A postal code has 5 digits."));
+      set_error (error, ES_VALIDATION_ERROR_FORMAT, _ ("A postal code has 5 digits."));
       return NULL;
     }
 
@@ -710,7 +710,7 @@ es_postal_code_normalize (const char *text, GError **error)
   if (!((dept >= 1 && dept <= 95) || dept == 97 || dept == 98))
     {
       set_error (error, ES_VALIDATION_ERROR_RANGE,
-                 _("This postal code does not exist in France: check the first two digits."));
+                 _ ("This postal code does not exist in France: check the first two digits."));
       return NULL;
     }
 
@@ -721,8 +721,8 @@ static void
 set_phone_error (GError **error)
 {
   set_error (error, ES_VALIDATION_ERROR_FORMAT,
-             _("A French phone number has 10 digits starting with 0, for example "
-               "01 23 45 67 89."));
+             _ ("A French phone number has 10 digits starting with 0, for example "
+                "01 23 45 67 89."));
 }
 
 /* digits: what follows "+" or "00". */
@@ -734,8 +734,8 @@ phone_international (const char *digits, GError **error)
   if (len == 0 || !all_digits (digits, len))
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("An international number is + and the country code followed by digits, "
-                   "for example +44 20 7946 0958."));
+                 _ ("An international number is + and the country code followed by digits, "
+                    "for example +44 20 7946 0958."));
       return NULL;
     }
 
@@ -758,8 +758,8 @@ phone_international (const char *digits, GError **error)
   if (len < 7 || len > 15 || digits[0] == '0')
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("An international number is + and the country code followed by digits, "
-                   "for example +44 20 7946 0958."));
+                 _ ("An international number is + and the country code followed by digits, "
+                    "for example +44 20 7946 0958."));
       return NULL;
     }
 
@@ -774,7 +774,7 @@ es_phone_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No phone number was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No phone number was typed."));
       return NULL;
     }
 
@@ -821,7 +821,7 @@ es_naf_normalize (const char *text, GError **error)
 
   if (is_blank (text))
     {
-      set_error (error, ES_VALIDATION_ERROR_EMPTY, _("No NAF code was typed."));
+      set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No NAF code was typed."));
       return NULL;
     }
 
@@ -837,7 +837,7 @@ es_naf_normalize (const char *text, GError **error)
   if (len == 0 || !all_digits (s, 4) || !g_ascii_isalpha (s[4]))
     {
       set_error (error, ES_VALIDATION_ERROR_FORMAT,
-                 _("A NAF code is 2 digits, a dot, 2 digits and a letter, for example 62.01Z."));
+                 _ ("A NAF code is 2 digits, a dot, 2 digits and a letter, for example 62.01Z."));
       return NULL;
     }
 

@@ -13,12 +13,13 @@ G_BEGIN_DECLS
 
 #define ES_VALIDATION_ERROR (es_validation_error_quark ())
 
-typedef enum {
-  ES_VALIDATION_ERROR_EMPTY,   /* a required field is empty */
-  ES_VALIDATION_ERROR_FORMAT,  /* wrong length or characters */
-  ES_VALIDATION_ERROR_KEY,     /* the check key does not match */
-  ES_VALIDATION_ERROR_RANGE,   /* a value out of its allowed range */
-  ES_VALIDATION_ERROR_RULE,    /* a business rule refuses it */
+typedef enum
+{
+  ES_VALIDATION_ERROR_EMPTY,  /* a required field is empty */
+  ES_VALIDATION_ERROR_FORMAT, /* wrong length or characters */
+  ES_VALIDATION_ERROR_KEY,    /* the check key does not match */
+  ES_VALIDATION_ERROR_RANGE,  /* a value out of its allowed range */
+  ES_VALIDATION_ERROR_RULE,   /* a business rule refuses it */
 } EsValidationError;
 
 GQuark es_validation_error_quark (void);

@@ -35,18 +35,16 @@ struct _EsApplication
 
 G_DEFINE_FINAL_TYPE (EsApplication, es_application, ADW_TYPE_APPLICATION)
 
-static void
-show_open_chooser (EsApplication *self);
-static void
-show_new_chooser (EsApplication *self);
+static void show_open_chooser (EsApplication *self);
+static void show_new_chooser (EsApplication *self);
 
 static const GOptionEntry option_entries[]
     = { { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-          N_("Open the cooperative’s database in FILE"), N_("FILE") },
+          N_ ("Open the cooperative’s database in FILE"), N_ ("FILE") },
         { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-          N_("Open a demonstration cooperative, never your own database"), NULL },
+          N_ ("Open a demonstration cooperative, never your own database"), NULL },
         { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-          N_("Show the version and quit"), NULL },
+          N_ ("Show the version and quit"), NULL },
         { NULL } };
 
 static EsWindow *
@@ -122,8 +120,8 @@ show_open_error (EsApplication *self, const char *heading, const char *message)
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close",
-                                    current_db (self) != NULL ? _("_Cancel") : _("_Quit"), "new",
-                                    _("_New Database…"), "open", _("_Open Another…"), NULL);
+                                    current_db (self) != NULL ? _ ("_Cancel") : _ ("_Quit"), "new",
+                                    _ ("_New Database…"), "open", _ ("_Open Another…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
@@ -138,7 +136,7 @@ show_message (EsApplication *self, const char *heading, const char *message)
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (main_window (self)), heading, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -150,14 +148,14 @@ add_filters (GtkFileChooser *chooser)
   g_autoptr (GtkFileFilter) databases = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (databases, _("Essaim Databases"));
+  gtk_file_filter_set_name (databases, _ ("Essaim Databases"));
   gtk_file_filter_add_pattern (databases, "*.db");
   gtk_file_filter_add_pattern (databases, "*.essaim");
   gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
   gtk_file_filter_add_mime_type (databases, "application/x-sqlite3");
   gtk_file_chooser_add_filter (chooser, databases);
 
-  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
 
@@ -181,7 +179,7 @@ new_chooser (EsApplication *self, const char *title, GtkFileChooserAction action
     }
 
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (main_window (self)), action,
-                                         accept_label, _("_Cancel"));
+                                         accept_label, _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   add_filters (GTK_FILE_CHOOSER (chooser));
 
@@ -217,8 +215,8 @@ chosen_path (EsApplication *self, GtkNativeDialog *dialog, int response)
 
   path = g_file_get_path (file);
   if (path == NULL)
-    show_message (self, _("Cannot Use This File"),
-                  _("Essaim works on files of this computer only. Copy the file to a local "
+    show_message (self, _ ("Cannot Use This File"),
+                  _ ("Essaim works on files of this computer only. Copy the file to a local "
                      "folder first."));
 
   return path;
@@ -262,13 +260,13 @@ save_copy_chooser_response_cb (GtkNativeDialog *dialog, int response, EsApplicat
       if (es_db_backup_to (db, path, TRUE, &error))
         {
           g_autofree char *name = g_filename_display_basename (path);
-          g_autofree char *title = g_strdup_printf (_("Copy saved to “%s”"), name);
+          g_autofree char *title = g_strdup_printf (_ ("Copy saved to “%s”"), name);
 
           toast (self, title, 5);
         }
       else
         {
-          show_message (self, _("Cannot Save the Copy"), error->message);
+          show_message (self, _ ("Cannot Save the Copy"), error->message);
         }
     }
 
@@ -281,7 +279,7 @@ show_open_chooser (EsApplication *self)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = new_chooser (self, _("Open a Database"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+  chooser = new_chooser (self, _ ("Open a Database"), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"),
                          G_CALLBACK (open_chooser_response_cb));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -291,10 +289,10 @@ show_new_chooser (EsApplication *self)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = new_chooser (self, _("New Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+  chooser = new_chooser (self, _ ("New Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Create"),
                          G_CALLBACK (new_chooser_response_cb));
   /* Translators: the file name offered for a new database; keep the .db extension. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("cooperative.db"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("cooperative.db"));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -312,8 +310,8 @@ show_save_copy_chooser (EsApplication *self)
   if (db == NULL)
     return;
 
-  chooser = new_chooser (self, _("Save a Copy of the Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("_Save"), G_CALLBACK (save_copy_chooser_response_cb));
+  chooser = new_chooser (self, _ ("Save a Copy of the Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _ ("_Save"), G_CALLBACK (save_copy_chooser_response_cb));
 
   base = g_filename_display_basename (es_db_get_path (db));
   dot = strrchr (base, '.');
@@ -370,17 +368,17 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   gtk_window_set_modal (GTK_WINDOW (about), TRUE);
   adw_about_window_set_application_name (about, "Essaim");
   adw_about_window_set_application_icon (about, APP_ID);
-  adw_about_window_set_developer_name (about, _("The Essaim Contributors"));
+  adw_about_window_set_developer_name (about, _ ("The Essaim Contributors"));
   adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_comments (about, _("Follow the entrepreneurs of a business and employment "
+  adw_about_window_set_comments (about, _ ("Follow the entrepreneurs of a business and employment "
                                            "cooperative, invoice their clients and run their "
                                            "payroll."));
   adw_about_window_set_website (about, WEBSITE_URL);
   adw_about_window_set_issue_url (about, ISSUE_URL);
-  adw_about_window_set_copyright (about, _("© 2026 The Essaim Contributors"));
+  adw_about_window_set_copyright (about, _ ("© 2026 The Essaim Contributors"));
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
   /* Translators: your name(s), one per line, to be credited in the About window. */
-  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_set_translator_credits (about, _ ("translator-credits"));
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -449,9 +447,9 @@ open_at_start (EsApplication *self)
       int saved = errno;
       g_autofree char *display = g_filename_display_name (folder);
       g_autofree char *message
-          = g_strdup_printf (_("Cannot create the folder “%s”: %s."), display, g_strerror (saved));
+          = g_strdup_printf (_ ("Cannot create the folder “%s”: %s."), display, g_strerror (saved));
 
-      show_open_error (self, _("Cannot Open the Database"), message);
+      show_open_error (self, _ ("Cannot Open the Database"), message);
       return;
     }
 
@@ -485,7 +483,7 @@ es_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
   if (database != NULL && demo)
     {
       g_application_command_line_printerr (cmdline, "%s\n",
-                                           _("Choose either --database or --demo, not both."));
+                                           _ ("Choose either --database or --demo, not both."));
       return 1;
     }
 
@@ -498,7 +496,7 @@ es_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
         /* The demo is never remembered as the database to open next time. */
         es_application_open_path (self, path, ES_DB_OPEN_DEFAULT, FALSE);
       else
-        show_open_error (self, _("Cannot Open the Demonstration"), error->message);
+        show_open_error (self, _ ("Cannot Open the Demonstration"), error->message);
     }
   else if (database != NULL)
     {
@@ -508,8 +506,8 @@ es_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
       if (path != NULL)
         es_application_open_path (self, path, ES_DB_OPEN_DEFAULT, TRUE);
       else
-        show_open_error (self, _("Cannot Open the Database"),
-                         _("Essaim works on files of this computer only."));
+        show_open_error (self, _ ("Cannot Open the Database"),
+                         _ ("Essaim works on files of this computer only."));
     }
   else if (current_db (self) != NULL)
     {
@@ -588,7 +586,7 @@ es_application_init (EsApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (
-      G_APPLICATION (self), _("Run the members, invoices and payroll of a business and "
+      G_APPLICATION (self), _ ("Run the members, invoices and payroll of a business and "
                                "employment cooperative (CAE)."));
 }
 
@@ -659,8 +657,8 @@ es_application_open_path (EsApplication *self, const char *path, EsDbOpenFlags f
   if (db == NULL)
     {
       show_open_error (self,
-                       (flags & ES_DB_OPEN_CREATE_NEW) != 0 ? _("Cannot Create the Database")
-                                                            : _("Cannot Open the Database"),
+                       (flags & ES_DB_OPEN_CREATE_NEW) != 0 ? _ ("Cannot Create the Database")
+                                                            : _ ("Cannot Open the Database"),
                        error->message);
       return FALSE;
     }
@@ -675,7 +673,7 @@ es_application_open_path (EsApplication *self, const char *path, EsDbOpenFlags f
     {
       g_autofree char *name = g_filename_display_basename (backup);
       g_autofree char *title = g_strdup_printf (
-          _("The database was updated to this version of Essaim; the previous version was saved "
+          _ ("The database was updated to this version of Essaim; the previous version was saved "
              "as “%s”"),
           name);
 

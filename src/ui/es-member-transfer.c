@@ -45,7 +45,7 @@ show_error (EsWindow *window, const char *heading, const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -58,10 +58,10 @@ describe_problems (EsCsvReport *report)
     {
       EsCsvProblem *p = g_ptr_array_index (report->problems, i);
       if (p->line > 0 && p->column != NULL)
-        g_string_append_printf (text, _("Line %u, column « %s »: %s"), p->line, p->column,
+        g_string_append_printf (text, _ ("Line %u, column « %s »: %s"), p->line, p->column,
                                 p->message);
       else if (p->line > 0)
-        g_string_append_printf (text, _("Line %u: %s"), p->line, p->message);
+        g_string_append_printf (text, _ ("Line %u: %s"), p->line, p->message);
       else
         g_string_append (text, p->message);
       g_string_append_c (text, '\n');
@@ -84,7 +84,7 @@ run_import (Import *import, EsMemberCsvFlags flags)
 
   if (!es_member_csv_import_file (import->db, import->path, flags, &report, &error))
     {
-      show_error (import->window, _("Nothing Was Imported"), error->message);
+      show_error (import->window, _ ("Nothing Was Imported"), error->message);
       return;
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member imported",
@@ -115,8 +115,7 @@ check_file (Import *import)
   guint n_valid;
 
   /* A dry run first: every problem of the file is known before anything is written. */
-  if (es_member_csv_import_file (import->db, import->path, ES_MEMBER_CSV_DRY_RUN, &report,
-                                 &error))
+  if (es_member_csv_import_file (import->db, import->path, ES_MEMBER_CSV_DRY_RUN, &report, &error))
     {
       run_import (import, ES_MEMBER_CSV_IMPORT_DEFAULT);
       import_free (import);
@@ -124,13 +123,13 @@ check_file (Import *import)
     }
   if (report == NULL || report->problems->len == 0)
     {
-      show_error (import->window, _("Cannot Import This File"), error->message);
+      show_error (import->window, _ ("Cannot Import This File"), error->message);
       import_free (import);
       return;
     }
 
   n_valid = report->n_rows - report->n_invalid;
-  heading = g_strdup (_("Some Rows Have Problems"));
+  heading = g_strdup (_ ("Some Rows Have Problems"));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u row of %u cannot be imported. Nothing has been "
                                        "written yet: correct the file and import it again, or "
@@ -155,7 +154,7 @@ check_file (Import *import)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"));
   if (n_valid > 0)
     {
       g_autofree char *label_text
@@ -183,9 +182,9 @@ import_chooser_response_cb (GtkNativeDialog *chooser, int response, gpointer use
   if (file == NULL || (import->path = g_file_get_path (file)) == NULL)
     {
       if (file != NULL)
-        show_error (import->window, _("Cannot Use This File"),
-                    _("Essaim works on files of this computer only. Copy the file to a local "
-                      "folder first."));
+        show_error (import->window, _ ("Cannot Use This File"),
+                    _ ("Essaim works on files of this computer only. Copy the file to a local "
+                       "folder first."));
       import_free (import);
       return;
     }
@@ -214,7 +213,7 @@ csv_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_set_name (filter, _ ("CSV Files"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
   gtk_file_filter_add_mime_type (filter, "text/csv");
@@ -235,9 +234,9 @@ es_member_transfer_import (EsWindow *window)
   import = g_new0 (Import, 1);
   import->window = g_object_ref (window);
   import->db = g_object_ref (es_window_get_db (window));
-  chooser = gtk_file_chooser_native_new (_("Import Members"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                         _("_Cancel"));
+  chooser
+      = gtk_file_chooser_native_new (_ ("Import Members"), GTK_WINDOW (window),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb), import);
@@ -262,20 +261,19 @@ export_chooser_response_cb (GtkNativeDialog *chooser, int response, gpointer use
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_error (window, _("Cannot Use This File"),
-                  _("Essaim works on files of this computer only. Copy the file to a local "
-                    "folder first."));
+      show_error (window, _ ("Cannot Use This File"),
+                  _ ("Essaim works on files of this computer only. Copy the file to a local "
+                     "folder first."));
       return;
     }
   /* The chooser already asked before replacing a file. */
   if (!es_member_csv_export_file (es_window_get_db (window), path, ';', TRUE, &n, &error))
     {
-      show_error (window, _("Cannot Export the Members"), error->message);
+      show_error (window, _ ("Cannot Export the Members"), error->message);
       return;
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member exported",
-                                          "%u members exported", n),
-                             n);
+  message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u member exported", "%u members exported", n), n);
   toast (window, message);
 }
 
@@ -292,12 +290,12 @@ es_member_transfer_export (EsWindow *window)
   if (es_window_get_db (window) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Members"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
+  chooser
+      = gtk_file_chooser_native_new (_ ("Export Members"), GTK_WINDOW (window),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the default file name of an export; %s is today's date. */
-  name = g_strdup_printf (_("entrepreneurs-%s.csv"), date);
+  name = g_strdup_printf (_ ("entrepreneurs-%s.csv"), date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb),

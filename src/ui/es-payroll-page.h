@@ -10,9 +10,7 @@ G_BEGIN_DECLS
 #define ES_TYPE_PAYROLL_PAGE (es_payroll_page_get_type ())
 G_DECLARE_FINAL_TYPE (EsPayrollPage, es_payroll_page, ES, PAYROLL_PAGE, AdwBin)
 
-EsDb *
-es_payroll_page_get_db (EsPayrollPage *self);
-void
-es_payroll_page_set_db (EsPayrollPage *self, EsDb *db);
+EsDb *es_payroll_page_get_db (EsPayrollPage *self);
+void es_payroll_page_set_db (EsPayrollPage *self, EsDb *db);
 
 G_END_DECLS

@@ -164,7 +164,7 @@ field_from_text (const Field *field, const char *text, EsCooperative *coop)
 
     case FIELD_DAYS:
       if (!g_ascii_string_to_signed (stripped, 10, 0, G_MAXINT, &value, NULL))
-        return g_strdup (_("Enter a whole number of days, such as 30."));
+        return g_strdup (_ ("Enter a whole number of days, such as 30."));
       G_STRUCT_MEMBER (int, coop, field->offset) = (int)value;
       return NULL;
 
@@ -235,7 +235,7 @@ show_errors (EsPreferencesWindow *self)
       else
         g_string_append_c (*list, '\n');
       /* Translators: a problem under a group of fields: "field name: what is wrong". */
-      g_string_append_printf (*list, _("%s: %s"),
+      g_string_append_printf (*list, _ ("%s: %s"),
                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), message);
     }
 
@@ -323,10 +323,10 @@ es_preferences_window_close_request (GtkWindow *window)
   if (!is_dirty (self))
     return GTK_WINDOW_CLASS (es_preferences_window_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Save the Changes?"),
-                                   _("The cooperative’s details were changed but not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "discard",
-                                    _("_Discard"), "save", _("_Save"), NULL);
+  dialog = adw_message_dialog_new (window, _ ("Save the Changes?"),
+                                   _ ("The cooperative’s details were changed but not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "discard",
+                                    _ ("_Discard"), "save", _ ("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -575,7 +575,7 @@ es_preferences_window_save (EsPreferencesWindow *self)
   es_cooperative_free (self->saved);
   self->saved = reloaded != NULL ? g_steal_pointer (&reloaded) : g_steal_pointer (&coop);
   fill_rows (self);
-  add_toast (self, _("Cooperative saved"));
+  add_toast (self, _ ("Cooperative saved"));
 
   return TRUE;
 }

@@ -104,7 +104,7 @@ update_title (EsWindow *self)
   if (coop != NULL && coop->legal_name != NULL && coop->legal_name[0] != '\0')
     name = coop->legal_name;
   else
-    name = _("Unnamed Cooperative");
+    name = _ ("Unnamed Cooperative");
 
   file_name = g_path_get_basename (es_db_get_path (self->db));
 
@@ -291,10 +291,8 @@ es_window_class_init (EsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EsWindow, payroll_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
-  gtk_widget_class_install_action (widget_class, "win.import-members", NULL,
-                                   import_members_action);
-  gtk_widget_class_install_action (widget_class, "win.export-members", NULL,
-                                   export_members_action);
+  gtk_widget_class_install_action (widget_class, "win.import-members", NULL, import_members_action);
+  gtk_widget_class_install_action (widget_class, "win.export-members", NULL, export_members_action);
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", section_names[i]);
@@ -317,8 +315,8 @@ es_window_init (EsWindow *self)
   pages[5] = G_OBJECT (self->payroll_page);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     g_object_bind_property (self, "db", pages[i], "db", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->pipeline_page, "open-member",
-                           G_CALLBACK (pipeline_open_member_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pipeline_page, "open-member", G_CALLBACK (pipeline_open_member_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);

@@ -292,7 +292,7 @@ test_no_database (void)
   g_assert_false (es_application_open_path (app, path, ES_DB_OPEN_DEFAULT, TRUE));
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "close"), ==, _("_Quit"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "close"), ==, _ ("_Quit"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -385,7 +385,7 @@ test_open_error (gconstpointer data)
   g_assert_false (es_application_open_path (app, path, ES_DB_OPEN_DEFAULT, TRUE));
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Cannot Open the Database"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _ ("Cannot Open the Database"));
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
   g_assert_true (adw_message_dialog_has_response (dialog, "open"));
   g_assert_true (adw_message_dialog_has_response (dialog, "new"));
