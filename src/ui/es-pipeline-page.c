@@ -446,7 +446,7 @@ build_column (EsPipelinePage *self, EsStage stage)
 
   column->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (column->box, "es-board-column");
-  gtk_widget_set_size_request (column->box, 232, -1);
+  gtk_widget_set_size_request (column->box, 196, -1);
   gtk_widget_set_hexpand (column->box, TRUE);
 
   /* The stage's name (and for the exits, which are shown), then how many members. */

@@ -315,6 +315,8 @@ es_window_init (EsWindow *self)
   pages[5] = G_OBJECT (self->payroll_page);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     g_object_bind_property (self, "db", pages[i], "db", G_BINDING_SYNC_CREATE);
+  /* Until the dashboard has its charts, the day starts on the pipeline board. */
+  adw_view_stack_set_visible_child_name (self->stack, "pipeline");
   g_signal_connect_object (self->pipeline_page, "open-member", G_CALLBACK (pipeline_open_member_cb),
                            self, G_CONNECT_SWAPPED);
 
