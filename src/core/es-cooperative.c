@@ -78,42 +78,6 @@ es_cooperative_free (EsCooperative *coop)
   g_free (coop);
 }
 
-typedef char *(*NormalizeFunc) (const char *text, GError **error);
-
-/* Replaces *field by its normal form when it is valid; records the message otherwise.
- * An empty optional field stays empty. */
-static void
-check_field (char **field, const char *name, NormalizeFunc normalize, gboolean required,
-             GHashTable *errors)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (*field ? *field : ""));
-  char *normal;
-
-  if (*stripped == '\0')
-    {
-      if (required)
-        g_hash_table_insert (errors, g_strdup (name), g_strdup (_ ("This field is required.")));
-      g_free (*field);
-      *field = g_strdup ("");
-      return;
-    }
-  if (normalize == NULL)
-    {
-      g_free (*field);
-      *field = g_steal_pointer (&stripped);
-      return;
-    }
-  normal = normalize (stripped, &error);
-  if (normal == NULL)
-    {
-      g_hash_table_insert (errors, g_strdup (name), g_strdup (error->message));
-      return;
-    }
-  g_free (*field);
-  *field = normal;
-}
-
 static char *
 bic_normalize (const char *text, GError **error)
 {
@@ -148,20 +112,20 @@ es_cooperative_validate (EsCooperative *coop, GHashTable *errors)
   g_return_val_if_fail (errors != NULL, FALSE);
 
   before = g_hash_table_size (errors);
-  check_field (&coop->legal_name, "legal_name", NULL, TRUE, errors);
-  check_field (&coop->legal_form, "legal_form", NULL, FALSE, errors);
-  check_field (&coop->siren, "siren", es_siren_normalize, FALSE, errors);
-  check_field (&coop->siret, "siret", es_siret_normalize, FALSE, errors);
-  check_field (&coop->rcs_city, "rcs_city", NULL, FALSE, errors);
-  check_field (&coop->vat_number, "vat_number", es_vat_fr_normalize, FALSE, errors);
-  check_field (&coop->ape_code, "ape_code", es_naf_normalize, FALSE, errors);
-  check_field (&coop->street, "street", NULL, FALSE, errors);
-  check_field (&coop->postal_code, "postal_code", es_postal_code_normalize, FALSE, errors);
-  check_field (&coop->city, "city", NULL, FALSE, errors);
-  check_field (&coop->email, "email", es_email_normalize, FALSE, errors);
-  check_field (&coop->phone, "phone", es_phone_normalize, FALSE, errors);
-  check_field (&coop->iban, "iban", es_iban_normalize, FALSE, errors);
-  check_field (&coop->bic, "bic", bic_normalize, FALSE, errors);
+  es_validate_field (&coop->legal_name, "legal_name", NULL, TRUE, errors);
+  es_validate_field (&coop->legal_form, "legal_form", NULL, FALSE, errors);
+  es_validate_field (&coop->siren, "siren", es_siren_normalize, FALSE, errors);
+  es_validate_field (&coop->siret, "siret", es_siret_normalize, FALSE, errors);
+  es_validate_field (&coop->rcs_city, "rcs_city", NULL, FALSE, errors);
+  es_validate_field (&coop->vat_number, "vat_number", es_vat_fr_normalize, FALSE, errors);
+  es_validate_field (&coop->ape_code, "ape_code", es_naf_normalize, FALSE, errors);
+  es_validate_field (&coop->street, "street", NULL, FALSE, errors);
+  es_validate_field (&coop->postal_code, "postal_code", es_postal_code_normalize, FALSE, errors);
+  es_validate_field (&coop->city, "city", NULL, FALSE, errors);
+  es_validate_field (&coop->email, "email", es_email_normalize, FALSE, errors);
+  es_validate_field (&coop->phone, "phone", es_phone_normalize, FALSE, errors);
+  es_validate_field (&coop->iban, "iban", es_iban_normalize, FALSE, errors);
+  es_validate_field (&coop->bic, "bic", bic_normalize, FALSE, errors);
 
   /* The establishment belongs to the company, and so does the VAT number. */
   if (*coop->siren && *coop->siret && !g_hash_table_contains (errors, "siren")

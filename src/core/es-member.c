@@ -298,61 +298,27 @@ es_civility_label (const char *code)
   return "";
 }
 
-typedef char *(*NormalizeFunc) (const char *text, GError **error);
-
-static void
-check_text (char **field, const char *name, NormalizeFunc normalize, gboolean required,
-            GHashTable *errors)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (*field ? *field : ""));
-  char *normal;
-
-  if (*stripped == '\0')
-    {
-      if (required)
-        g_hash_table_insert (errors, g_strdup (name), g_strdup (_ ("This field is required.")));
-      g_free (*field);
-      *field = g_strdup ("");
-      return;
-    }
-  if (normalize == NULL)
-    {
-      g_free (*field);
-      *field = g_steal_pointer (&stripped);
-      return;
-    }
-  normal = normalize (stripped, &error);
-  if (normal == NULL)
-    {
-      g_hash_table_insert (errors, g_strdup (name), g_strdup (error->message));
-      return;
-    }
-  g_free (*field);
-  *field = normal;
-}
-
 gboolean
 es_member_validate (EsMember *self, const GDate *today, GHashTable *errors)
 {
   guint before = g_hash_table_size (errors);
 
-  check_text (&self->first_name, "first_name", NULL, TRUE, errors);
-  check_text (&self->last_name, "last_name", NULL, TRUE, errors);
-  check_text (&self->birth_place, "birth_place", NULL, FALSE, errors);
-  check_text (&self->nationality, "nationality", NULL, FALSE, errors);
-  check_text (&self->street, "street", NULL, FALSE, errors);
-  check_text (&self->postal_code, "postal_code", es_postal_code_normalize, FALSE, errors);
-  check_text (&self->city, "city", NULL, FALSE, errors);
-  check_text (&self->phone, "phone", es_phone_normalize, FALSE, errors);
-  check_text (&self->email, "email", es_email_normalize, FALSE, errors);
-  check_text (&self->trade_name, "trade_name", NULL, FALSE, errors);
-  check_text (&self->activity, "activity", NULL, FALSE, errors);
-  check_text (&self->naf_code, "naf_code", es_naf_normalize, FALSE, errors);
+  es_validate_field (&self->first_name, "first_name", NULL, TRUE, errors);
+  es_validate_field (&self->last_name, "last_name", NULL, TRUE, errors);
+  es_validate_field (&self->birth_place, "birth_place", NULL, FALSE, errors);
+  es_validate_field (&self->nationality, "nationality", NULL, FALSE, errors);
+  es_validate_field (&self->street, "street", NULL, FALSE, errors);
+  es_validate_field (&self->postal_code, "postal_code", es_postal_code_normalize, FALSE, errors);
+  es_validate_field (&self->city, "city", NULL, FALSE, errors);
+  es_validate_field (&self->phone, "phone", es_phone_normalize, FALSE, errors);
+  es_validate_field (&self->email, "email", es_email_normalize, FALSE, errors);
+  es_validate_field (&self->trade_name, "trade_name", NULL, FALSE, errors);
+  es_validate_field (&self->activity, "activity", NULL, FALSE, errors);
+  es_validate_field (&self->naf_code, "naf_code", es_naf_normalize, FALSE, errors);
 
   if (self->nir != NULL)
     {
-      check_text (&self->nir, "nir", es_nir_normalize, FALSE, errors);
+      es_validate_field (&self->nir, "nir", es_nir_normalize, FALSE, errors);
       if (self->nir != NULL && *self->nir == '\0')
         g_clear_pointer (&self->nir, g_free);
     }

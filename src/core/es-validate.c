@@ -843,3 +843,35 @@ es_naf_normalize (const char *text, GError **error)
 
   return g_strdup_printf ("%.2s.%.2s%c", s, s + 2, g_ascii_toupper (s[4]));
 }
+
+void
+es_validate_field (char **field, const char *name, EsNormalizeFunc normalize, gboolean required,
+                   GHashTable *errors)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (*field ? *field : ""));
+  char *normal;
+
+  if (*stripped == '\0')
+    {
+      if (required)
+        g_hash_table_insert (errors, g_strdup (name), g_strdup (_ ("This field is required.")));
+      g_free (*field);
+      *field = g_strdup ("");
+      return;
+    }
+  if (normalize == NULL)
+    {
+      g_free (*field);
+      *field = g_steal_pointer (&stripped);
+      return;
+    }
+  normal = normalize (stripped, &error);
+  if (normal == NULL)
+    {
+      g_hash_table_insert (errors, g_strdup (name), g_strdup (error->message));
+      return;
+    }
+  g_free (*field);
+  *field = normal;
+}

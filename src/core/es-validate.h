@@ -61,4 +61,14 @@ char *es_phone_format (const char *phone);
 /* NAF/APE code: 2 digits, ".", 2 digits, a letter ("62.01Z"; "6201Z" accepted). */
 char *es_naf_normalize (const char *text, GError **error);
 
+/* A normaliser above: text in, canonical form out (or NULL with an error). */
+typedef char *(*EsNormalizeFunc) (const char *text, GError **error);
+
+/* One form field: strips blanks; an empty field is an error only when required; otherwise
+ * normalize (may be NULL) replaces *field by its canonical form, or its message goes into
+ * errors under name (field name → message, both owned by the table) and *field is kept
+ * as typed. */
+void es_validate_field (char **field, const char *name, EsNormalizeFunc normalize,
+                        gboolean required, GHashTable *errors);
+
 G_END_DECLS
