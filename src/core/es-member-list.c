@@ -25,7 +25,20 @@ struct _EsMemberList
   gboolean loaded;
   GDate today;       /* invalid: the real today */
   GDate shown_today; /* the day the list was last read at */
+
+  GCancellable *cancellable; /* of the background read under way, or NULL */
+  GPtrArray *waiters;        /* GCancellable: the callers waiting for the first load */
+  gboolean keep_reading;     /* a caller without a cancellable waits too */
+  GError *error;             /* of the last read */
 };
+
+enum
+{
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EsMemberList, es_member_list, G_TYPE_OBJECT)
 
@@ -192,13 +205,171 @@ update_store (EsMemberList *self, GListModel *fresh)
   index_members (self);
 }
 
+static GDate
+read_day (EsMemberList *self)
+{
+  return g_date_valid (&self->today) ? self->today : es_date_today ();
+}
+
+/* Applies the outcome of a read, on the main thread. */
+static void
+finish_read (EsMemberList *self, GListModel *fresh, const GDate *today, const GError *error)
+{
+  g_clear_error (&self->error);
+  if (fresh != NULL)
+    {
+      self->shown_today = *today;
+      self->loaded = TRUE;
+      update_store (self, fresh);
+    }
+  else
+    self->error = g_error_copy (error);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void waiter_cancelled_cb (GCancellable *waiter, EsMemberList *self);
+
+static void
+clear_waiters (EsMemberList *self)
+{
+  for (guint i = 0; i < self->waiters->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->waiters, i), waiter_cancelled_cb,
+                                          self);
+  g_ptr_array_set_size (self->waiters, 0);
+  self->keep_reading = FALSE;
+}
+
+/* Stops the read under way, if any: its result will be ignored. */
+static void
+cancel_read (EsMemberList *self)
+{
+  if (self->cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+typedef struct
+{
+  char *path;
+  GDate today;
+} ReadData;
+
+static void
+read_data_free (gpointer data)
+{
+  ReadData *read = data;
+
+  g_free (read->path);
+  g_free (read);
+}
+
+static int
+read_progress_cb (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* In the worker thread: a connection of its own, read-only, closed when done. */
+static void
+read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  ReadData *read = task_data;
+  g_autoptr (EsDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  GListStore *fresh;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  db = es_db_open (read->path, ES_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* A cancelled read stops within a few thousand steps of SQLite. */
+  sqlite3_progress_handler (es_db_get_handle (db), 1000, read_progress_cb, cancellable);
+  fresh = es_member_store_list (db, &read->today, &error);
+  sqlite3_progress_handler (es_db_get_handle (db), 0, NULL, NULL);
+  if (fresh == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, fresh, g_object_unref);
+}
+
+static void
+read_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  EsMemberList *self = ES_MEMBER_LIST (source_object);
+  GTask *task = G_TASK (result);
+  ReadData *read = g_task_get_task_data (task);
+  g_autoptr (GListStore) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A read cancelled, or replaced by a newer one, changes nothing. */
+  if (self->cancellable == NULL || g_task_get_cancellable (task) != self->cancellable)
+    return;
+  fresh = g_task_propagate_pointer (task, &error);
+  g_clear_object (&self->cancellable);
+  clear_waiters (self);
+  if (fresh == NULL && self->loaded)
+    g_warning ("Cannot read the members again: %s", error->message);
+  finish_read (self, fresh != NULL ? G_LIST_MODEL (fresh) : NULL, &read->today, error);
+}
+
+/* Reads the members again in a worker thread; a read under way is dropped. */
+static void
+start_read (EsMemberList *self)
+{
+  g_autoptr (GTask) task = NULL;
+  ReadData *read;
+
+  cancel_read (self);
+  read = g_new0 (ReadData, 1);
+  read->path = g_strdup (es_db_get_path (self->db));
+  read->today = read_day (self);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
+  g_task_set_source_tag (task, start_read);
+  g_task_set_task_data (task, read, read_data_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static void
+waiter_cancelled_cb (GCancellable *waiter, EsMemberList *self)
+{
+  if (self->loaded || self->keep_reading)
+    return;
+  for (guint i = 0; i < self->waiters->len; i++)
+    if (!g_cancellable_is_cancelled (g_ptr_array_index (self->waiters, i)))
+      return;
+  /* Nobody waits any more. */
+  cancel_read (self);
+  clear_waiters (self);
+}
+
 static void db_changed_cb (EsDb *db, const char *table, EsMemberList *self);
+
+/* The shared list may outlive its database for a moment (a read under way holds it). */
+static void
+db_gone_cb (gpointer data, GObject *where_the_object_was)
+{
+  EsMemberList *self = data;
+
+  self->db = NULL;
+  self->changed_id = 0;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  cancel_read (self);
+  clear_waiters (self);
+}
 
 static void
 set_db (EsMemberList *self, EsDb *db, gboolean owned)
 {
   self->db = owned ? g_object_ref (db) : db;
   self->owns_db = owned;
+  if (!owned)
+    g_object_weak_ref (G_OBJECT (db), db_gone_cb, self);
   self->changed_id = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
 }
 
@@ -209,7 +380,11 @@ reload_idle_cb (gpointer data)
   g_autoptr (GError) error = NULL;
 
   self->reload_id = 0;
-  if (!es_member_list_reload (self, &error))
+  if (self->db == NULL)
+    return G_SOURCE_REMOVE;
+  if (es_db_get_path (self->db) != NULL)
+    start_read (self);
+  else if (!es_member_list_reload (self, &error))
     g_warning ("Cannot read the members again: %s", error->message);
   return G_SOURCE_REMOVE;
 }
@@ -222,8 +397,12 @@ db_changed_cb (EsDb *db, const char *table, EsMemberList *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (watched) && !relevant; i++)
     relevant = g_strcmp0 (table, watched[i]) == 0;
+  if (!relevant || (!self->loaded && self->cancellable == NULL))
+    return;
+  /* A read under way may have begun before the change: it starts again. */
+  cancel_read (self);
   /* Several changes in a row (an import, a demo) make one reload. */
-  if (relevant && self->loaded && self->reload_id == 0)
+  if (self->reload_id == 0)
     self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
 }
 
@@ -233,10 +412,14 @@ es_member_list_dispose (GObject *object)
   EsMemberList *self = ES_MEMBER_LIST (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  cancel_read (self);
+  clear_waiters (self);
   /* The shared list goes when its database is finalized: its handlers are gone by then. */
   if (self->db != NULL && self->changed_id != 0
       && g_signal_handler_is_connected (self->db, self->changed_id))
     g_signal_handler_disconnect (self->db, self->changed_id);
+  if (self->db != NULL && !self->owns_db)
+    g_object_weak_unref (G_OBJECT (self->db), db_gone_cb, self);
   self->changed_id = 0;
   if (self->owns_db)
     g_clear_object (&self->db);
@@ -251,6 +434,8 @@ es_member_list_finalize (GObject *object)
   EsMemberList *self = ES_MEMBER_LIST (object);
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->waiters, g_ptr_array_unref);
+  g_clear_error (&self->error);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (es_member_list_parent_class)->finalize (object);
@@ -263,6 +448,15 @@ es_member_list_class_init (EsMemberListClass *klass)
 
   object_class->dispose = es_member_list_dispose;
   object_class->finalize = es_member_list_finalize;
+
+  /**
+   * EsMemberList::loaded:
+   *
+   * A read of the members is over: the model holds them, or es_member_list_get_error()
+   * tells why not.
+   */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -270,6 +464,7 @@ es_member_list_init (EsMemberList *self)
 {
   self->store = g_list_store_new (ES_TYPE_MEMBER);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   g_date_clear (&self->today, 1);
   self->shown_today = es_date_today ();
 }
@@ -334,23 +529,67 @@ es_member_list_load (EsMemberList *self, GError **error)
   return es_member_list_reload (self, error);
 }
 
+void
+es_member_list_load_async (EsMemberList *self, GCancellable *cancellable)
+{
+  g_return_if_fail (ES_IS_MEMBER_LIST (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (self->loaded || self->db == NULL
+      || (cancellable != NULL && g_cancellable_is_cancelled (cancellable)))
+    return;
+  /* An in-memory database cannot be opened a second time. */
+  if (es_db_get_path (self->db) == NULL)
+    {
+      es_member_list_reload (self, NULL);
+      return;
+    }
+  if (cancellable != NULL && !g_ptr_array_find (self->waiters, cancellable, NULL))
+    {
+      g_ptr_array_add (self->waiters, g_object_ref (cancellable));
+      g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (waiter_cancelled_cb), self, 0);
+    }
+  else
+    self->keep_reading = TRUE;
+  if (self->cancellable == NULL && self->reload_id == 0)
+    start_read (self);
+}
+
+gboolean
+es_member_list_is_loading (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
+  return self->cancellable != NULL || self->reload_id != 0;
+}
+
+const GError *
+es_member_list_get_error (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
+  return self->error;
+}
+
 gboolean
 es_member_list_reload (EsMemberList *self, GError **error)
 {
   g_autoptr (GListStore) fresh = NULL;
+  g_autoptr (GError) local_error = NULL;
   GDate today;
 
   g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  today = g_date_valid (&self->today) ? self->today : es_date_today ();
-  fresh = es_member_store_list (self->db, &today, error);
+  cancel_read (self);
+  clear_waiters (self);
+  today = read_day (self);
+  fresh = es_member_store_list (self->db, &today, &local_error);
+  finish_read (self, fresh != NULL ? G_LIST_MODEL (fresh) : NULL, &today, local_error);
   if (fresh == NULL)
-    return FALSE;
-  self->shown_today = today;
-  self->loaded = TRUE;
-  update_store (self, G_LIST_MODEL (fresh));
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -400,4 +639,6 @@ es_member_list_set_today (EsMemberList *self, const GDate *today)
       if (!es_member_list_reload (self, &error))
         g_warning ("Cannot read the members again: %s", error->message);
     }
+  else if (self->cancellable != NULL)
+    start_read (self); /* the read under way is for another day */
 }

@@ -5,6 +5,12 @@
  * reloaded when EsDb::changed names a table that changes what a member shows (member,
  * career_event, interview, staff). A reload keeps the items that did not change and
  * touches only the positions that did, so that views keep their scroll and selection.
+ *
+ * Reading 12,000 members takes tens of milliseconds: pages load the list in the
+ * background (es_member_list_load_async), in a worker thread with its own read-only
+ * connection, and the result is applied on the main thread, followed by ::loaded. Reloads
+ * after EsDb::changed go the same way. An in-memory database has no file to open twice:
+ * its list is read on the spot.
  */
 #pragma once
 
@@ -27,9 +33,17 @@ EsDb *es_member_list_get_db (EsMemberList *self);
 /* A GListStore of EsMember sorted by last name, empty until loaded (transfer none). */
 GListModel *es_member_list_get_model (EsMemberList *self);
 
-/* Loads the members if not loaded yet. */
+/* Loads the members now if not loaded yet. */
 gboolean es_member_list_load (EsMemberList *self, GError **error);
 gboolean es_member_list_is_loaded (EsMemberList *self);
+/* Starts reading the members in the background unless loaded or being read; ::loaded
+ * tells when they are there. Once every caller waiting for a first load has cancelled its
+ * cancellable (a page that goes away), the read stops. */
+void es_member_list_load_async (EsMemberList *self, GCancellable *cancellable);
+/* Whether a background read is under way. */
+gboolean es_member_list_is_loading (EsMemberList *self);
+/* Why the last read failed, or NULL. */
+const GError *es_member_list_get_error (EsMemberList *self);
 /* Reads every member again now and updates the model in place (loads if not loaded). */
 gboolean es_member_list_reload (EsMemberList *self, GError **error);
 

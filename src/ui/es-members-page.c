@@ -16,7 +16,8 @@
  * keystroke, without delay: it takes well under a millisecond. The slots keep the
  * table's rows in place while what they show changes (GTK 4.8 would otherwise rebuild
  * up to 200 rows on each keystroke); each cell follows its slot. The members are read
- * when the table is first shown.
+ * when the table is first shown, in the background: the table and its toolbar show at
+ * once, the count saying "Loading…" until the rows come.
  *
  * The section is a leaflet that never unfolds: the table, then a member's page with a
  * back button, so that it works down to 360 pixels.
@@ -82,13 +83,17 @@ struct _EsMembersPage
   gulong db_changed_id;
   EsMemberList *list;
   gulong list_changed_id;
+  gulong list_loaded_id;
+  GCancellable *cancellable; /* of the first read, cancelled when the page goes */
 
   GtkSortListModel *sorted;
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
   EsSlotModel *slots;
   GtkSingleSelection *selection;
-  gboolean attached; /* the table follows the list (once shown) */
+  gboolean attached;    /* the table follows the list (once shown) */
+  guint attach_tick_id; /* the table follows a read list after the first frame */
+  guint attach_id;
   EsMemberFilter criteria;
 
   /* the search: the ids found (gint64) and a set pointing into them */
@@ -164,8 +169,15 @@ update_view (EsMembersPage *self)
   guint total, shown;
   g_autofree char *text = NULL;
 
-  if (self->list == NULL || !es_member_list_is_loaded (self->list))
+  if (self->list == NULL)
     return;
+  if (!es_member_list_is_loaded (self->list) || !self->attached)
+    {
+      /* Never "no members" before they are read. */
+      gtk_label_set_text (self->count_label, _ ("Loading…"));
+      gtk_stack_set_visible_child_name (self->list_stack, "table");
+      return;
+    }
 
   total = g_list_model_get_n_items (es_member_list_get_model (self->list));
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -253,6 +265,7 @@ select_row (EsMembersPage *self, gint64 id, gboolean scroll)
 
 static void list_changed_cb (EsMembersPage *self, guint position, guint removed, guint added,
                              GListModel *model);
+static void list_loaded_cb (EsMembersPage *self, EsMemberList *list);
 static void fill_sectors (EsMembersPage *self);
 
 /* The table follows the list from the first time it is shown. */
@@ -268,23 +281,83 @@ attach (EsMembersPage *self)
   gtk_sort_list_model_set_model (self->sorted, model);
   self->list_changed_id = g_signal_connect_object (
       model, "items-changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  self->list_loaded_id = g_signal_connect_object (self->list, "loaded", G_CALLBACK (list_loaded_cb),
+                                                  self, G_CONNECT_SWAPPED);
   self->attached = TRUE;
 }
 
+static gboolean
+show_load_error (EsMembersPage *self)
+{
+  const GError *error = es_member_list_get_error (self->list);
+
+  if (es_member_list_is_loaded (self->list) || es_member_list_is_loading (self->list)
+      || error == NULL)
+    return FALSE;
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->list_stack, "error");
+  return TRUE;
+}
+
+static void show_rows (EsMembersPage *self);
+
+static gboolean
+attach_idle_cb (gpointer data)
+{
+  EsMembersPage *self = data;
+
+  self->attach_id = 0;
+  attach (self);
+  show_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+attach_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  EsMembersPage *self = ES_MEMBERS_PAGE (widget);
+
+  /* Runs once this frame is painted. */
+  self->attach_tick_id = 0;
+  self->attach_id = g_idle_add (attach_idle_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_attach (EsMembersPage *self)
+{
+  if (self->attach_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->attach_tick_id);
+  self->attach_tick_id = 0;
+  g_clear_handle_id (&self->attach_id, g_source_remove);
+}
+
+/* The members are read in the background: the table shows its toolbar meanwhile. */
 static void
 load (EsMembersPage *self)
 {
-  g_autoptr (GError) error = NULL;
-
   if (self->list == NULL)
     return;
-  attach (self);
-  if (!es_member_list_is_loaded (self->list) && !es_member_list_load (self->list, &error))
+  if (!self->attached && es_member_list_is_loaded (self->list))
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
+      /* Sorting and filtering thousands of members takes tens of milliseconds: the table
+       * shows first, its rows a frame later. */
+      if (self->attach_tick_id == 0 && self->attach_id == 0)
+        self->attach_tick_id
+            = gtk_widget_add_tick_callback (GTK_WIDGET (self), attach_tick_cb, NULL, NULL);
+      update_view (self);
       return;
     }
+  attach (self);
+  if (!es_member_list_is_loaded (self->list))
+    {
+      if (self->cancellable == NULL)
+        self->cancellable = g_cancellable_new ();
+      es_member_list_load_async (self->list, self->cancellable);
+    }
+  /* At once if it was read on the spot (an in-memory database). */
+  if (show_load_error (self))
+    return;
   fill_sectors (self);
   update_view (self);
 }
@@ -804,6 +877,24 @@ list_changed_cb (EsMembersPage *self, guint position, guint removed, guint added
 }
 
 static void
+list_loaded_cb (EsMembersPage *self, EsMemberList *list)
+{
+  if (show_load_error (self))
+    return;
+  show_rows (self);
+}
+
+static void
+show_rows (EsMembersPage *self)
+{
+  fill_sectors (self);
+  update_view (self);
+  /* A member asked for before the rows were there. */
+  if (self->selected_id != 0 && selected_member (self) == NULL)
+    select_row (self, self->selected_id, TRUE);
+}
+
+static void
 db_changed_cb (EsMembersPage *self, const char *table, EsDb *db)
 {
   if (g_strcmp0 (table, "staff") == 0)
@@ -862,9 +953,16 @@ focus_search_action (GtkWidget *widget, const char *action_name, GVariant *param
 static void
 set_list (EsMembersPage *self, EsMemberList *list)
 {
+  cancel_attach (self);
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
   if (self->list != NULL)
     {
       g_clear_signal_handler (&self->list_changed_id, es_member_list_get_model (self->list));
+      g_clear_signal_handler (&self->list_loaded_id, self->list);
       g_clear_object (&self->list);
     }
   gtk_sort_list_model_set_model (self->sorted, NULL);

@@ -8,8 +8,9 @@
  * visible ones are widgets whatever the number of members. The lists are one-column
  * GtkGridViews rather than GtkListViews: in GTK 4.8 a list view keeps up to 200 rows
  * alive and a grid view 30, and cards are the cost of opening the board. The members are
- * read when the board is first shown. The Exited column shows the exits of the last 12
- * months unless asked for all.
+ * read when the board is first shown, in the background: the columns show at once, each
+ * with a spinner and "Loading…" until the cards come. The Exited column shows the exits
+ * of the last 12 months unless asked for all.
  *
  * A member moves forward through the form of that step (EsEventDialog), reached three
  * ways: dropping the card onto another column, the card's menu, or the keyboard
@@ -42,6 +43,7 @@ typedef struct
   EsStage stage;
   GtkWidget *box;
   GtkLabel *count_label;
+  GtkSpinner *spinner;
   GtkStack *stack;
   GtkGridView *view;
   GtkFilterListModel *model;
@@ -55,7 +57,11 @@ struct _EsPipelinePage
   EsDb *db;
   EsMemberList *list;
   gulong list_changed_id;
-  gboolean attached; /* the columns follow the list (once shown) */
+  gulong list_loaded_id;
+  GCancellable *cancellable; /* of the first read, cancelled when the page goes */
+  gboolean attached;         /* the columns follow the list (once shown) */
+  guint attach_tick_id;      /* the columns follow a read list after the first frame */
+  guint attach_id;
   gboolean show_all_exits;
   Column columns[ES_STAGE_N_STAGES];
   GtkDropDown *exits_dropdown;
@@ -131,18 +137,37 @@ get_member (EsPipelinePage *self, gint64 id)
 static void
 update_count (Column *column)
 {
+  EsMemberList *list = column->page->list;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
-  g_autofree char *text
-      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
+  g_autofree char *text = NULL;
 
+  /* Until the members are there, the column says so rather than that it is empty. */
+  if (list != NULL && (!es_member_list_is_loaded (list) || !column->page->attached))
+    {
+      gtk_label_set_text (column->count_label, _ ("Loading…"));
+      gtk_widget_set_visible (GTK_WIDGET (column->spinner), TRUE);
+      gtk_spinner_start (column->spinner);
+      gtk_stack_set_visible_child_name (column->stack, "list");
+      return;
+    }
+  gtk_spinner_stop (column->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (column->spinner), FALSE);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
   gtk_label_set_text (column->count_label, text);
   gtk_stack_set_visible_child_name (column->stack, n > 0 ? "list" : "empty");
 }
 
 static void
+update_counts (EsPipelinePage *self)
+{
+  for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
+    update_count (&self->columns[i]);
+}
+
+static void
 update_stack (EsPipelinePage *self)
 {
-  if (self->list == NULL || !es_member_list_is_loaded (self->list))
+  if (self->list == NULL || !self->attached || !es_member_list_is_loaded (self->list))
     return;
   gtk_stack_set_visible_child_name (
       self->stack,
@@ -153,6 +178,27 @@ static void
 list_items_changed_cb (EsPipelinePage *self, guint position, guint removed, guint added,
                        GListModel *model)
 {
+  update_stack (self);
+}
+
+static void
+show_error (EsPipelinePage *self, const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+list_loaded_cb (EsPipelinePage *self, EsMemberList *list)
+{
+  const GError *error = es_member_list_get_error (list);
+
+  if (!es_member_list_is_loaded (list) && error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  update_counts (self);
   update_stack (self);
 }
 
@@ -170,23 +216,74 @@ attach (EsPipelinePage *self)
     gtk_filter_list_model_set_model (self->columns[i].model, model);
   self->list_changed_id = g_signal_connect_object (
       model, "items-changed", G_CALLBACK (list_items_changed_cb), self, G_CONNECT_SWAPPED);
+  self->list_loaded_id = g_signal_connect_object (self->list, "loaded", G_CALLBACK (list_loaded_cb),
+                                                  self, G_CONNECT_SWAPPED);
   self->attached = TRUE;
 }
 
+static gboolean
+attach_idle_cb (gpointer data)
+{
+  EsPipelinePage *self = data;
+
+  self->attach_id = 0;
+  attach (self);
+  update_counts (self);
+  update_stack (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+attach_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  EsPipelinePage *self = ES_PIPELINE_PAGE (widget);
+
+  /* Runs once this frame is painted. */
+  self->attach_tick_id = 0;
+  self->attach_id = g_idle_add (attach_idle_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_attach (EsPipelinePage *self)
+{
+  if (self->attach_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->attach_tick_id);
+  self->attach_tick_id = 0;
+  g_clear_handle_id (&self->attach_id, g_source_remove);
+}
+
+/* The members are read in the background: the board shows its columns meanwhile. */
 static void
 load (EsPipelinePage *self)
 {
-  g_autoptr (GError) error = NULL;
-
   if (self->list == NULL)
     return;
-  attach (self);
-  if (!es_member_list_is_loaded (self->list) && !es_member_list_load (self->list, &error))
+  if (!self->attached && es_member_list_is_loaded (self->list))
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      /* Filtering thousands of members into the columns takes tens of milliseconds: the
+       * columns show first, the cards a frame later. */
+      if (self->attach_tick_id == 0 && self->attach_id == 0)
+        self->attach_tick_id
+            = gtk_widget_add_tick_callback (GTK_WIDGET (self), attach_tick_cb, NULL, NULL);
+      update_counts (self);
       return;
     }
+  attach (self);
+  if (!es_member_list_is_loaded (self->list))
+    {
+      if (self->cancellable == NULL)
+        self->cancellable = g_cancellable_new ();
+      es_member_list_load_async (self->list, self->cancellable);
+    }
+  /* At once if it was read on the spot (an in-memory database). */
+  if (!es_member_list_is_loaded (self->list) && es_member_list_get_error (self->list) != NULL
+      && !es_member_list_is_loading (self->list))
+    {
+      show_error (self, es_member_list_get_error (self->list));
+      return;
+    }
+  update_counts (self);
   update_stack (self);
 }
 
@@ -461,6 +558,10 @@ build_column (EsPipelinePage *self, EsStage stage)
   gtk_widget_set_tooltip_text (title, es_stage_label (stage));
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (line), title);
+  column->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_valign (GTK_WIDGET (column->spinner), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (column->spinner), FALSE);
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (column->spinner));
   gtk_box_append (GTK_BOX (header), line);
   column->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (column->count_label, 0);
@@ -547,16 +648,26 @@ es_pipeline_page_map (GtkWidget *widget)
 static void
 set_list (EsPipelinePage *self, EsMemberList *list)
 {
+  cancel_attach (self);
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
   if (self->list != NULL)
     {
       g_clear_signal_handler (&self->list_changed_id, es_member_list_get_model (self->list));
+      g_clear_signal_handler (&self->list_loaded_id, self->list);
       g_clear_object (&self->list);
     }
   for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
     gtk_filter_list_model_set_model (self->columns[i].model, NULL);
   self->attached = FALSE;
   if (list != NULL)
-    self->list = g_object_ref (list);
+    {
+      self->list = g_object_ref (list);
+      update_counts (self);
+    }
   gtk_stack_set_visible_child_name (self->stack, "board");
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);

@@ -56,6 +56,20 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Runs the main loop until the members of the window's database are read: the pages read
+ * them in the background. */
+static void
+wait_for_members (GtkWidget *widget, gint64 deadline)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  EsDb *base = ES_IS_WINDOW (root) ? es_window_get_db (ES_WINDOW (root)) : NULL;
+  EsMemberList *list = base != NULL ? es_member_list_get_for_db (base) : NULL;
+
+  while (list != NULL && es_member_list_is_loading (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (list == NULL || !es_member_list_is_loading (list));
+}
+
 static void
 wait_for_frames (GtkWidget *widget, guint n)
 {
@@ -68,6 +82,7 @@ wait_for_frames (GtkWidget *widget, guint n)
   while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_get_mapped (widget));
+  wait_for_members (widget, deadline);
 
   clock = gtk_widget_get_frame_clock (widget);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
