@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "es-after-frame.h"
 #include "es-date.h"
 #include "es-member-form.h"
 #include "es-member-list.h"
@@ -91,9 +92,8 @@ struct _EsMembersPage
   GtkCustomFilter *filter;
   EsSlotModel *slots;
   GtkSingleSelection *selection;
-  gboolean attached;    /* the table follows the list (once shown) */
-  guint attach_tick_id; /* the table follows a read list after the first frame */
-  guint attach_id;
+  gboolean attached;         /* the table follows the list (once shown) */
+  EsAfterFrame attach_later; /* the rows follow a read list after the first frame */
   EsMemberFilter criteria;
 
   /* the search: the ids found (gint64) and a set pointing into them */
@@ -302,34 +302,13 @@ show_load_error (EsMembersPage *self)
 static void show_rows (EsMembersPage *self);
 
 static gboolean
-attach_idle_cb (gpointer data)
+attach_later_cb (gpointer data)
 {
   EsMembersPage *self = data;
 
-  self->attach_id = 0;
   attach (self);
   show_rows (self);
   return G_SOURCE_REMOVE;
-}
-
-static gboolean
-attach_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  EsMembersPage *self = ES_MEMBERS_PAGE (widget);
-
-  /* Runs once this frame is painted. */
-  self->attach_tick_id = 0;
-  self->attach_id = g_idle_add (attach_idle_cb, self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cancel_attach (EsMembersPage *self)
-{
-  if (self->attach_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->attach_tick_id);
-  self->attach_tick_id = 0;
-  g_clear_handle_id (&self->attach_id, g_source_remove);
 }
 
 /* The members are read in the background: the table shows its toolbar meanwhile. */
@@ -342,9 +321,7 @@ load (EsMembersPage *self)
     {
       /* Sorting and filtering thousands of members takes tens of milliseconds: the table
        * shows first, its rows a frame later. */
-      if (self->attach_tick_id == 0 && self->attach_id == 0)
-        self->attach_tick_id
-            = gtk_widget_add_tick_callback (GTK_WIDGET (self), attach_tick_cb, NULL, NULL);
+      es_after_frame_schedule (&self->attach_later, GTK_WIDGET (self), attach_later_cb, self);
       update_view (self);
       return;
     }
@@ -953,7 +930,7 @@ focus_search_action (GtkWidget *widget, const char *action_name, GVariant *param
 static void
 set_list (EsMembersPage *self, EsMemberList *list)
 {
-  cancel_attach (self);
+  es_after_frame_cancel (&self->attach_later);
   if (self->cancellable != NULL)
     {
       g_cancellable_cancel (self->cancellable);

@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "es-after-frame.h"
 #include "es-date.h"
 #include "es-event-dialog.h"
 #include "es-member-card.h"
@@ -60,8 +61,7 @@ struct _EsPipelinePage
   gulong list_loaded_id;
   GCancellable *cancellable; /* of the first read, cancelled when the page goes */
   gboolean attached;         /* the columns follow the list (once shown) */
-  guint attach_tick_id;      /* the columns follow a read list after the first frame */
-  guint attach_id;
+  EsAfterFrame attach_later; /* the rows follow a read list after the first frame */
   gboolean show_all_exits;
   Column columns[ES_STAGE_N_STAGES];
   GtkDropDown *exits_dropdown;
@@ -222,35 +222,14 @@ attach (EsPipelinePage *self)
 }
 
 static gboolean
-attach_idle_cb (gpointer data)
+attach_later_cb (gpointer data)
 {
   EsPipelinePage *self = data;
 
-  self->attach_id = 0;
   attach (self);
   update_counts (self);
   update_stack (self);
   return G_SOURCE_REMOVE;
-}
-
-static gboolean
-attach_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  EsPipelinePage *self = ES_PIPELINE_PAGE (widget);
-
-  /* Runs once this frame is painted. */
-  self->attach_tick_id = 0;
-  self->attach_id = g_idle_add (attach_idle_cb, self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cancel_attach (EsPipelinePage *self)
-{
-  if (self->attach_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->attach_tick_id);
-  self->attach_tick_id = 0;
-  g_clear_handle_id (&self->attach_id, g_source_remove);
 }
 
 /* The members are read in the background: the board shows its columns meanwhile. */
@@ -263,9 +242,7 @@ load (EsPipelinePage *self)
     {
       /* Filtering thousands of members into the columns takes tens of milliseconds: the
        * columns show first, the cards a frame later. */
-      if (self->attach_tick_id == 0 && self->attach_id == 0)
-        self->attach_tick_id
-            = gtk_widget_add_tick_callback (GTK_WIDGET (self), attach_tick_cb, NULL, NULL);
+      es_after_frame_schedule (&self->attach_later, GTK_WIDGET (self), attach_later_cb, self);
       update_counts (self);
       return;
     }
@@ -648,7 +625,7 @@ es_pipeline_page_map (GtkWidget *widget)
 static void
 set_list (EsPipelinePage *self, EsMemberList *list)
 {
-  cancel_attach (self);
+  es_after_frame_cancel (&self->attach_later);
   if (self->cancellable != NULL)
     {
       g_cancellable_cancel (self->cancellable);
