@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "es-field-mark.h"
 #include "es-cooperative-store.h"
 #include "es-date.h"
 #include "es-event-dialog.h"
@@ -159,30 +160,7 @@ show_errors (EsEventDialog *self)
     {
       const char *message = g_hash_table_lookup (self->errors, row_fields[i]);
 
-      if (message == NULL)
-        {
-          gtk_widget_remove_css_class (self->rows[i], "error");
-          gtk_widget_set_visible (self->error_icons[i], FALSE);
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (self->rows[i]), GTK_ACCESSIBLE_STATE_INVALID);
-          continue;
-        }
-
-      gtk_widget_add_css_class (self->rows[i], "error");
-      gtk_widget_set_tooltip_text (self->error_icons[i], message);
-      gtk_widget_set_visible (self->error_icons[i], TRUE);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[i]), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      if (*message == '\0')
-        continue; /* said at the top already */
-
-      if (list == NULL)
-        list = g_string_new (NULL);
-      else
-        g_string_append_c (list, '\n');
-      /* Translators: a problem under a group of fields: "field name: what is wrong". */
-      g_string_append_printf (list, _ ("%s: %s"),
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->rows[i])),
-                              message);
+      es_field_mark (self->rows[i], self->error_icons[i], message, &list);
     }
 
   gtk_label_set_text (self->errors_label, list != NULL ? list->str : "");

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "es-field-mark.h"
 #include "es-date.h"
 #include "es-member-form.h"
 #include "es-member-store.h"
@@ -251,27 +252,7 @@ show_errors (EsMemberForm *self)
       const char *message = g_hash_table_lookup (self->errors, fields[i].name);
       GString **list = &lists[fields[i].group];
 
-      if (message == NULL)
-        {
-          gtk_widget_remove_css_class (row, "error");
-          gtk_widget_set_visible (self->error_icons[i], FALSE);
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-          continue;
-        }
-
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (self->error_icons[i], message);
-      gtk_widget_set_visible (self->error_icons[i], TRUE);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-
-      if (*list == NULL)
-        *list = g_string_new (NULL);
-      else
-        g_string_append_c (*list, '\n');
-      /* Translators: a problem under a group of fields: "field name: what is wrong". */
-      g_string_append_printf (*list, _ ("%s: %s"),
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), message);
+      es_field_mark (row, self->error_icons[i], message, list);
     }
 
   for (guint g = 0; g < N_GROUPS; g++)
