@@ -700,6 +700,10 @@ es_db_backup_to (EsDb *self, const char *dest, gboolean overwrite, GError **erro
 
 /* Opening */
 
+/* A connection is only ever used by one thread at a time (a worker opens its own), so
+ * SQLite need not lock it around every call: that halves the cost of reading a row. */
+#define OPEN_THREADING SQLITE_OPEN_NOMUTEX
+
 static EsDb *
 db_new (const char *path)
 {
@@ -767,14 +771,16 @@ open_existing (const char *path, EsDbOpenFlags flags, GError **error)
     }
 
   rc = sqlite3_open_v2 (path, &self->handle,
-                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | OPEN_THREADING,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       set_error_for_rc (error, self->display_name, rc, sqlite3_errstr (rc));
       return NULL;
     }
   self->read_only = read_only;
-  if (!configure_connection (self, error) || !quick_check (self, error))
+  if (!configure_connection (self, error)
+      || ((flags & ES_DB_OPEN_CHECKED) == 0 && !quick_check (self, error)))
     return NULL;
 
   app_id = pragma_int (self, "PRAGMA application_id", &rc);
@@ -857,7 +863,7 @@ create_new (const char *path, int version, GError **error)
     }
   close (fd);
 
-  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | OPEN_THREADING, NULL);
   set_id = g_strdup_printf ("PRAGMA application_id = %d", ES_DB_APPLICATION_ID);
   if (rc != SQLITE_OK)
     set_error_for_rc (error, self->display_name, rc, sqlite3_errstr (rc));
@@ -917,8 +923,8 @@ es_db_open_memory (GError **error)
   g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", ES_DB_APPLICATION_ID);
   int rc;
 
-  rc = sqlite3_open_v2 (":memory:", &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        NULL);
+  rc = sqlite3_open_v2 (":memory:", &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | OPEN_THREADING, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_for_rc (error, self->display_name, rc, sqlite3_errstr (rc));

@@ -33,6 +33,9 @@ typedef enum
   ES_DB_OPEN_CREATE = 1 << 0,     /* create it if missing */
   ES_DB_OPEN_CREATE_NEW = 1 << 1, /* create it; fail if it exists */
   ES_DB_OPEN_READ_ONLY = 1 << 2,  /* never write: no migration, no WAL switch */
+  /* another connection of this process opened the file with every check: skip the
+   * integrity scan (quick_check), which reads the whole file */
+  ES_DB_OPEN_CHECKED = 1 << 3,
 } EsDbOpenFlags;
 
 /* 'ESM1': written at PRAGMA application_id, so that other SQLite files are told apart. */
