@@ -65,16 +65,10 @@ bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id)
 static EsMember *
 member_from_row (sqlite3_stmt *stmt)
 {
-  EsMember *m = es_member_new ();
+  EsMember *m = es_member_new_unfilled ();
   const unsigned char *nir;
 
-#define TAKE(field, col)                                                                           \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    g_free (m->field);                                                                             \
-    m->field = column_dup (stmt, col);                                                             \
-  }                                                                                                \
-  G_STMT_END
+#define TAKE(field, col) m->field = column_dup (stmt, col)
 
   m->id = sqlite3_column_int64 (stmt, 0);
   TAKE (civility, 1);
@@ -109,6 +103,11 @@ member_from_row (sqlite3_stmt *stmt)
   "id, member_id, kind, date, corrects_id, created_at, author, admitted, reason, end_date, "       \
   "hours_milli, fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, "       \
   "exit_reason, note"
+
+/* The same places with only what the rules read: no text to copy for each event. */
+#define EVENT_RULE_COLUMNS                                                                         \
+  "id, member_id, kind, date, corrects_id, NULL, NULL, admitted, NULL, end_date, hours_milli, "    \
+  "fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, exit_reason, NULL"
 
 static gint64
 column_int_or (sqlite3_stmt *stmt, int column, gint64 fallback)
@@ -179,16 +178,63 @@ derive_member (EsMember *member, GPtrArray *events, GArray *interview_dates, con
     g_array_append_vals (all_deadlines, deadlines->data, deadlines->len);
 }
 
+static int
+compare_events (gconstpointer a, gconstpointer b)
+{
+  const EsCareerEvent *x = *(EsCareerEvent *const *)a;
+  const EsCareerEvent *y = *(EsCareerEvent *const *)b;
+  int c;
+
+  if (x->member_id != y->member_id)
+    return x->member_id < y->member_id ? -1 : 1;
+  c = es_date_compare (&x->date, &y->date);
+  if (c != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The career events of one member (id > 0) or of all, by member, date and record order.
+ * All of them are read in the table's own order, then sorted here: going through the
+ * member index would look up every row in the table on its own, three times slower. All
+ * of them are read for the rules only: without author, time of record, reason or note. */
+static GPtrArray *
+load_events (EsDb *db, gint64 id, GError **error)
+{
+  g_autoptr (GPtrArray) events
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)es_career_event_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = es_db_prepare (db,
+                        id > 0 ? "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ?1 "
+                                 "ORDER BY date, id"
+                               : "SELECT " EVENT_RULE_COLUMNS " FROM career_event",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+  if (id <= 0)
+    g_ptr_array_sort (events, compare_events);
+  return g_steal_pointer (&events);
+}
+
 /* Loads members (all, or one when id > 0) and derives them in three ordered scans. */
 static GPtrArray *
 load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GError **error)
 {
   g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) events
-      = g_ptr_array_new_with_free_func ((GDestroyNotify)es_career_event_free);
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) member_events = g_ptr_array_new ();
   g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
-  sqlite3_stmt *ev, *iv, *stmt;
-  gboolean ev_more, iv_more;
+  sqlite3_stmt *iv, *stmt;
+  gboolean iv_more;
+  guint e = 0;
   int rc;
 
   stmt = es_db_prepare (db,
@@ -207,43 +253,33 @@ load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GE
   if (rc < 0)
     return NULL;
 
-  ev = es_db_prepare (db,
-                      id > 0 ? "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ?1 "
-                               "ORDER BY member_id, date, id"
-                             : "SELECT " EVENT_COLUMNS
-                               " FROM career_event ORDER BY member_id, date, id",
-                      error);
-  if (ev == NULL)
+  events = load_events (db, id, error);
+  if (events == NULL)
     return NULL;
-  if (id > 0)
-    sqlite3_bind_int64 (ev, 1, id);
   iv = es_db_prepare (db,
                       id > 0 ? "SELECT member_id, date FROM interview WHERE member_id = ?1 "
                                "ORDER BY member_id, date"
                              : "SELECT member_id, date FROM interview ORDER BY member_id, date",
                       error);
   if (iv == NULL)
-    {
-      sqlite3_reset (ev);
-      return NULL;
-    }
+    return NULL;
   if (id > 0)
     sqlite3_bind_int64 (iv, 1, id);
 
-  ev_more = sqlite3_step (ev) == SQLITE_ROW;
   iv_more = sqlite3_step (iv) == SQLITE_ROW;
   for (guint i = 0; i < members->len; i++)
     {
       EsMember *member = g_ptr_array_index (members, i);
+      EsCareerEvent *event;
 
-      g_ptr_array_set_size (events, 0);
+      g_ptr_array_set_size (member_events, 0);
       g_array_set_size (dates, 0);
-      while (ev_more && sqlite3_column_int64 (ev, 1) < member->id)
-        ev_more = sqlite3_step (ev) == SQLITE_ROW;
-      while (ev_more && sqlite3_column_int64 (ev, 1) == member->id)
+      while (e < events->len && (event = g_ptr_array_index (events, e))->member_id < member->id)
+        e++;
+      while (e < events->len && (event = g_ptr_array_index (events, e))->member_id == member->id)
         {
-          g_ptr_array_add (events, event_from_row (ev));
-          ev_more = sqlite3_step (ev) == SQLITE_ROW;
+          g_ptr_array_add (member_events, event);
+          e++;
         }
       while (iv_more && sqlite3_column_int64 (iv, 0) < member->id)
         iv_more = sqlite3_step (iv) == SQLITE_ROW;
@@ -255,9 +291,8 @@ load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GE
             g_array_append_val (dates, d);
           iv_more = sqlite3_step (iv) == SQLITE_ROW;
         }
-      derive_member (member, events, dates, today, all_deadlines);
+      derive_member (member, member_events, dates, today, all_deadlines);
     }
-  sqlite3_reset (ev);
   sqlite3_reset (iv);
   return g_steal_pointer (&members);
 }
@@ -280,13 +315,11 @@ compare_entries (gconstpointer a, gconstpointer b)
   return ea->member->id < eb->member->id ? -1 : ea->member->id > eb->member->id;
 }
 
-GListStore *
-es_member_store_list (EsDb *db, const GDate *today, GError **error)
+GPtrArray *
+es_member_store_list_sorted (EsDb *db, const GDate *today, GError **error)
 {
   g_autoptr (GPtrArray) members = load_members (db, 0, today, NULL, error);
   g_autofree SortEntry *entries = NULL;
-  g_autofree gpointer *items = NULL;
-  GListStore *store;
 
   if (members == NULL)
     return NULL;
@@ -294,7 +327,6 @@ es_member_store_list (EsDb *db, const GDate *today, GError **error)
   /* Collation keys once, then plain byte comparisons: far cheaper than collating in
    * every comparison. */
   entries = g_new (SortEntry, members->len);
-  items = g_new (gpointer, members->len);
   for (guint i = 0; i < members->len; i++)
     {
       EsMember *m = g_ptr_array_index (members, i);
@@ -305,11 +337,22 @@ es_member_store_list (EsDb *db, const GDate *today, GError **error)
   qsort (entries, members->len, sizeof (SortEntry), compare_entries);
   for (guint i = 0; i < members->len; i++)
     {
-      items[i] = entries[i].member;
+      members->pdata[i] = entries[i].member;
       g_free (entries[i].key);
     }
+  return g_steal_pointer (&members);
+}
+
+GListStore *
+es_member_store_list (EsDb *db, const GDate *today, GError **error)
+{
+  g_autoptr (GPtrArray) members = es_member_store_list_sorted (db, today, error);
+  GListStore *store;
+
+  if (members == NULL)
+    return NULL;
   store = g_list_store_new (ES_TYPE_MEMBER);
-  g_list_store_splice (store, 0, 0, items, members->len);
+  g_list_store_splice (store, 0, 0, members->pdata, members->len);
   return store;
 }
 

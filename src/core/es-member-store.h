@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* Every member, with stage and nearest deadline derived at today: a GListStore of
  * EsMember sorted by last name. */
 GListStore *es_member_store_list (EsDb *db, const GDate *today, GError **error);
+/* The same as an array (of owned EsMember), cheaper to hand from a thread to another. */
+GPtrArray *es_member_store_list_sorted (EsDb *db, const GDate *today, GError **error);
 /* One member, derived at today; NULL with ES_DB_ERROR_NOT_FOUND if there is none. */
 EsMember *es_member_store_get (EsDb *db, gint64 id, const GDate *today, GError **error);
 /* Validates (ES_VALIDATION_ERROR naming the field: "field: message"), refuses a NIR already

@@ -140,6 +140,25 @@ es_member_class_init (EsMemberClass *klass)
 static void
 es_member_init (EsMember *self)
 {
+  self->entry_status = ES_ENTRY_OTHER;
+  self->contribution_ppm = -1;
+  g_date_clear (&self->birth_date, 1);
+  g_date_clear (&self->permit_end, 1);
+  g_date_clear (&self->benefits_end, 1);
+  g_date_clear (&self->state.stage_since, 1);
+}
+
+EsMember *
+es_member_new_unfilled (void)
+{
+  return g_object_new (ES_TYPE_MEMBER, NULL);
+}
+
+EsMember *
+es_member_new (void)
+{
+  EsMember *self = es_member_new_unfilled ();
+
   self->civility = g_strdup ("");
   self->first_name = g_strdup ("");
   self->last_name = g_strdup ("");
@@ -153,18 +172,7 @@ es_member_init (EsMember *self)
   self->trade_name = g_strdup ("");
   self->activity = g_strdup ("");
   self->naf_code = g_strdup ("");
-  self->entry_status = ES_ENTRY_OTHER;
-  self->contribution_ppm = -1;
-  g_date_clear (&self->birth_date, 1);
-  g_date_clear (&self->permit_end, 1);
-  g_date_clear (&self->benefits_end, 1);
-  g_date_clear (&self->state.stage_since, 1);
-}
-
-EsMember *
-es_member_new (void)
-{
-  return g_object_new (ES_TYPE_MEMBER, NULL);
+  return self;
 }
 
 #define DUP_FIELD(f) copy->f = g_strdup (self->f)
@@ -172,24 +180,11 @@ es_member_new (void)
 EsMember *
 es_member_copy (EsMember *self)
 {
-  EsMember *copy = es_member_new ();
+  EsMember *copy;
 
   g_return_val_if_fail (ES_IS_MEMBER (self), NULL);
 
-  g_free (copy->civility);
-  g_free (copy->first_name);
-  g_free (copy->last_name);
-  g_free (copy->birth_place);
-  g_free (copy->nationality);
-  g_free (copy->street);
-  g_free (copy->postal_code);
-  g_free (copy->city);
-  g_free (copy->phone);
-  g_free (copy->email);
-  g_free (copy->trade_name);
-  g_free (copy->activity);
-  g_free (copy->naf_code);
-
+  copy = es_member_new_unfilled ();
   copy->id = self->id;
   DUP_FIELD (civility);
   DUP_FIELD (first_name);

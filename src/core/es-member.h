@@ -59,6 +59,8 @@ struct _EsMember
 };
 
 EsMember *es_member_new (void);
+/* The same with every text field NULL: for the store, which then sets each of them. */
+EsMember *es_member_new_unfilled (void);
 EsMember *es_member_copy (EsMember *self);
 
 /* "Marie Dupont" */
