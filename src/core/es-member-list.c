@@ -21,6 +21,7 @@ struct _EsMemberList
   guint reload_id;
 
   GListStore *store;
+  GListStore *stages[ES_STAGE_N_STAGES]; /* the members of each stage, in the same order */
   GHashTable *by_id; /* gint64 * (the member's own id field) → EsMember *, borrowed */
   gboolean loaded;
   GDate today;       /* invalid: the real today */
@@ -114,36 +115,21 @@ item_at (GListModel *model, guint position)
   return member;
 }
 
+/* Makes store hold fresh (m members, same order rules) with as few changes as it can: the
+ * unchanged runs at both ends stay, changed items there are replaced one by one, and what
+ * lies between is spliced. */
 static void
-index_members (EsMemberList *self)
+update_store (GListStore *store, EsMember **fresh, guint m)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-
-  g_hash_table_remove_all (self->by_id);
-  for (guint i = 0; i < n; i++)
-    {
-      EsMember *member = item_at (G_LIST_MODEL (self->store), i);
-
-      g_hash_table_insert (self->by_id, &member->id, member);
-    }
-}
-
-/* Makes the store hold the members of fresh (same order rules) with as few changes as it
- * can: the unchanged runs at both ends stay, changed items there are replaced one by one,
- * and what lies between is spliced. */
-static void
-update_store (EsMemberList *self, GListModel *fresh)
-{
-  GListModel *old = G_LIST_MODEL (self->store);
+  GListModel *old = G_LIST_MODEL (store);
   guint n = g_list_model_get_n_items (old);
-  guint m = g_list_model_get_n_items (fresh);
   guint prefix = 0, suffix = 0, changes = 0;
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  while (prefix < n && prefix < m && item_at (old, prefix)->id == item_at (fresh, prefix)->id)
+  while (prefix < n && prefix < m && item_at (old, prefix)->id == fresh[prefix]->id)
     prefix++;
   while (suffix < n - prefix && suffix < m - prefix
-         && item_at (old, n - 1 - suffix)->id == item_at (fresh, m - 1 - suffix)->id)
+         && item_at (old, n - 1 - suffix)->id == fresh[m - 1 - suffix]->id)
     suffix++;
 
   for (guint i = 0; i < n; i++)
@@ -153,7 +139,7 @@ update_store (EsMemberList *self, GListModel *fresh)
       if (i >= prefix && i < n - suffix)
         continue;
       j = i < prefix ? i : i - n + m;
-      if (!es_member_same (item_at (old, i), item_at (fresh, j)))
+      if (!es_member_same (item_at (old, i), fresh[j]))
         {
           g_array_append_val (changed, i);
           changes++;
@@ -163,46 +149,57 @@ update_store (EsMemberList *self, GListModel *fresh)
 
   if (changes > MAX_SINGLE_CHANGES)
     {
-      g_autofree gpointer *items = g_new (gpointer, m);
-
-      for (guint j = 0; j < m; j++)
-        items[j] = item_at (fresh, j);
-      g_list_store_splice (self->store, 0, n, items, m);
+      g_list_store_splice (store, 0, n, (gpointer *)fresh, m);
+      return;
     }
-  else
+  /* From the end, so that the positions still to change stay valid. */
+  for (guint k = changed->len; k > 0; k--)
     {
-      /* From the end, so that the positions still to change stay valid. */
-      for (guint k = changed->len; k > 0; k--)
-        {
-          guint i = g_array_index (changed, guint, k - 1);
-          gpointer item;
+      guint i = g_array_index (changed, guint, k - 1);
 
-          if (i < prefix)
-            continue;
-          item = item_at (fresh, i - n + m);
-          g_list_store_splice (self->store, i, 1, &item, 1);
-        }
-      if (n - prefix - suffix > 0 || m - prefix - suffix > 0)
-        {
-          guint count = m - prefix - suffix;
-          g_autofree gpointer *items = g_new (gpointer, MAX (count, 1));
-
-          for (guint j = 0; j < count; j++)
-            items[j] = item_at (fresh, prefix + j);
-          g_list_store_splice (self->store, prefix, n - prefix - suffix, items, count);
-        }
-      for (guint k = changed->len; k > 0; k--)
-        {
-          guint i = g_array_index (changed, guint, k - 1);
-          gpointer item;
-
-          if (i >= prefix)
-            continue;
-          item = item_at (fresh, i);
-          g_list_store_splice (self->store, i, 1, &item, 1);
-        }
+      if (i >= prefix)
+        g_list_store_splice (store, i, 1, (gpointer *)&fresh[i - n + m], 1);
     }
-  index_members (self);
+  if (n - prefix - suffix > 0 || m - prefix - suffix > 0)
+    g_list_store_splice (store, prefix, n - prefix - suffix, (gpointer *)&fresh[prefix],
+                         m - prefix - suffix);
+  for (guint k = changed->len; k > 0; k--)
+    {
+      guint i = g_array_index (changed, guint, k - 1);
+
+      if (i < prefix)
+        g_list_store_splice (store, i, 1, (gpointer *)&fresh[i], 1);
+    }
+}
+
+/* The whole list, then each stage's: the board's columns follow those without filtering
+ * thousands of members on every change. */
+static void
+update_stores (EsMemberList *self, GPtrArray *fresh)
+{
+  GListModel *all = G_LIST_MODEL (self->store);
+  GPtrArray *stages[ES_STAGE_N_STAGES];
+  guint n;
+
+  update_store (self->store, (EsMember **)fresh->pdata, fresh->len);
+
+  /* The store kept the members that did not change: the stages get the same objects. */
+  n = g_list_model_get_n_items (all);
+  g_hash_table_remove_all (self->by_id);
+  for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
+    stages[s] = g_ptr_array_sized_new (n / 4 + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      EsMember *member = item_at (all, i);
+
+      g_hash_table_insert (self->by_id, &member->id, member);
+      g_ptr_array_add (stages[MIN ((guint)member->state.stage, ES_STAGE_N_STAGES - 1)], member);
+    }
+  for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
+    {
+      update_store (self->stages[s], (EsMember **)stages[s]->pdata, stages[s]->len);
+      g_ptr_array_unref (stages[s]);
+    }
 }
 
 static GDate
@@ -213,14 +210,14 @@ read_day (EsMemberList *self)
 
 /* Applies the outcome of a read, on the main thread. */
 static void
-finish_read (EsMemberList *self, GListModel *fresh, const GDate *today, const GError *error)
+finish_read (EsMemberList *self, GPtrArray *fresh, const GDate *today, const GError *error)
 {
   g_clear_error (&self->error);
   if (fresh != NULL)
     {
       self->shown_today = *today;
       self->loaded = TRUE;
-      update_store (self, fresh);
+      update_stores (self, fresh);
     }
   else
     self->error = g_error_copy (error);
@@ -277,11 +274,12 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   ReadData *read = task_data;
   g_autoptr (EsDb) db = NULL;
   g_autoptr (GError) error = NULL;
-  GListStore *fresh;
+  GPtrArray *fresh;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  db = es_db_open (read->path, ES_DB_OPEN_READ_ONLY, &error);
+  /* The list's own connection checked the file when it opened it. */
+  db = es_db_open (read->path, ES_DB_OPEN_READ_ONLY | ES_DB_OPEN_CHECKED, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -289,12 +287,12 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
     }
   /* A cancelled read stops within a few thousand steps of SQLite. */
   sqlite3_progress_handler (es_db_get_handle (db), 1000, read_progress_cb, cancellable);
-  fresh = es_member_store_list (db, &read->today, &error);
+  fresh = es_member_store_list_sorted (db, &read->today, &error);
   sqlite3_progress_handler (es_db_get_handle (db), 0, NULL, NULL);
   if (fresh == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, fresh, g_object_unref);
+    g_task_return_pointer (task, fresh, (GDestroyNotify)g_ptr_array_unref);
 }
 
 static void
@@ -303,7 +301,7 @@ read_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
   EsMemberList *self = ES_MEMBER_LIST (source_object);
   GTask *task = G_TASK (result);
   ReadData *read = g_task_get_task_data (task);
-  g_autoptr (GListStore) fresh = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A read cancelled, or replaced by a newer one, changes nothing. */
@@ -314,7 +312,7 @@ read_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
   clear_waiters (self);
   if (fresh == NULL && self->loaded)
     g_warning ("Cannot read the members again: %s", error->message);
-  finish_read (self, fresh != NULL ? G_LIST_MODEL (fresh) : NULL, &read->today, error);
+  finish_read (self, fresh, &read->today, error);
 }
 
 /* Reads the members again in a worker thread; a read under way is dropped. */
@@ -437,6 +435,8 @@ es_member_list_finalize (GObject *object)
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
   g_clear_error (&self->error);
   g_clear_object (&self->store);
+  for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
+    g_clear_object (&self->stages[s]);
 
   G_OBJECT_CLASS (es_member_list_parent_class)->finalize (object);
 }
@@ -463,6 +463,8 @@ static void
 es_member_list_init (EsMemberList *self)
 {
   self->store = g_list_store_new (ES_TYPE_MEMBER);
+  for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
+    self->stages[s] = g_list_store_new (ES_TYPE_MEMBER);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   g_date_clear (&self->today, 1);
@@ -510,6 +512,14 @@ es_member_list_get_model (EsMemberList *self)
 {
   g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
   return G_LIST_MODEL (self->store);
+}
+
+GListModel *
+es_member_list_get_stage_model (EsMemberList *self, EsStage stage)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
+  g_return_val_if_fail ((guint)stage < ES_STAGE_N_STAGES, NULL);
+  return G_LIST_MODEL (self->stages[stage]);
 }
 
 gboolean
@@ -572,7 +582,7 @@ es_member_list_get_error (EsMemberList *self)
 gboolean
 es_member_list_reload (EsMemberList *self, GError **error)
 {
-  g_autoptr (GListStore) fresh = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
   g_autoptr (GError) local_error = NULL;
   GDate today;
 
@@ -583,8 +593,8 @@ es_member_list_reload (EsMemberList *self, GError **error)
   cancel_read (self);
   clear_waiters (self);
   today = read_day (self);
-  fresh = es_member_store_list (self->db, &today, &local_error);
-  finish_read (self, fresh != NULL ? G_LIST_MODEL (fresh) : NULL, &today, local_error);
+  fresh = es_member_store_list_sorted (self->db, &today, &local_error);
+  finish_read (self, fresh, &today, local_error);
   if (fresh == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

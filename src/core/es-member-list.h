@@ -32,6 +32,9 @@ EsMemberList *es_member_list_new (EsDb *db);
 EsDb *es_member_list_get_db (EsMemberList *self);
 /* A GListStore of EsMember sorted by last name, empty until loaded (transfer none). */
 GListModel *es_member_list_get_model (EsMemberList *self);
+/* The members at that stage, in the same order: a model of its own that changes with the
+ * list (transfer none). */
+GListModel *es_member_list_get_stage_model (EsMemberList *self, EsStage stage);
 
 /* Loads the members now if not loaded yet. */
 gboolean es_member_list_load (EsMemberList *self, GError **error);

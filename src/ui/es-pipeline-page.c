@@ -213,7 +213,8 @@ attach (EsPipelinePage *self)
   model = es_member_list_get_model (self->list);
   /* The columns hear of a change before this page does. */
   for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
-    gtk_filter_list_model_set_model (self->columns[i].model, model);
+    gtk_filter_list_model_set_model (self->columns[i].model,
+                                     es_member_list_get_stage_model (self->list, i));
   self->list_changed_id = g_signal_connect_object (
       model, "items-changed", G_CALLBACK (list_items_changed_cb), self, G_CONNECT_SWAPPED);
   self->list_loaded_id = g_signal_connect_object (self->list, "loaded", G_CALLBACK (list_loaded_cb),
@@ -289,16 +290,12 @@ focused_card (EsPipelinePage *self)
 /* Filters */
 
 static gboolean
-column_filter_func (gpointer item, gpointer user_data)
+exits_filter_func (gpointer item, gpointer user_data)
 {
   Column *column = user_data;
-  EsMember *member = item;
 
-  if (member->state.stage != column->stage)
-    return FALSE;
-  if (column->stage == ES_STAGE_EXITED && !column->page->show_all_exits)
-    return es_member_exited_within (member, today (column->page), RECENT_EXIT_MONTHS);
-  return TRUE;
+  return column->page->show_all_exits
+         || es_member_exited_within (item, today (column->page), RECENT_EXIT_MONTHS);
 }
 
 /* Opening the forms */
@@ -565,8 +562,11 @@ build_column (EsPipelinePage *self, EsStage stage)
       gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->exits_dropdown));
     }
 
-  column->filter = gtk_custom_filter_new (column_filter_func, column, NULL);
-  column->model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (column->filter)));
+  /* Each column shows its stage's own list: only the exits are filtered (by date). */
+  if (stage == ES_STAGE_EXITED)
+    column->filter = gtk_custom_filter_new (exits_filter_func, column, NULL);
+  column->model = gtk_filter_list_model_new (
+      NULL, column->filter != NULL ? GTK_FILTER (g_object_ref (column->filter)) : NULL);
   g_signal_connect (column->model, "items-changed", G_CALLBACK (column_items_changed_cb), column);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), column);
