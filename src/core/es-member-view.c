@@ -65,6 +65,15 @@ es_member_filter_match (const EsMemberFilter *filter, EsMember *member)
   return TRUE;
 }
 
+gboolean
+es_member_filter_is_empty (const EsMemberFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, TRUE);
+
+  return filter->stage < 0 && filter->counselor_id < 0 && filter->sector == 0
+         && filter->deadline == ES_DEADLINE_FILTER_ANY && filter->ids == NULL;
+}
+
 const char *
 es_deadline_filter_label (EsDeadlineFilter filter)
 {

@@ -35,6 +35,8 @@ typedef struct
 /* Matches everybody. */
 void es_member_filter_init (EsMemberFilter *filter);
 gboolean es_member_filter_match (const EsMemberFilter *filter, EsMember *member);
+/* Whether it matches everybody (no criterion set). */
+gboolean es_member_filter_is_empty (const EsMemberFilter *filter);
 /* "Overdue", "Within 30 days", "Within 90 days"; "Any deadline" for ANY (translated). */
 const char *es_deadline_filter_label (EsDeadlineFilter filter);
 

@@ -90,6 +90,7 @@ struct _EsMembersPage
   GtkSortListModel *sorted;
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
+  gboolean filter_active; /* the filter has its function: some criterion is set */
   EsSlotModel *slots;
   GtkSingleSelection *selection;
   gboolean attached;         /* the table follows the list (once shown) */
@@ -721,6 +722,23 @@ read_filters (EsMembersPage *self)
       = deadline < ES_DEADLINE_FILTER_N ? (EsDeadlineFilter)deadline : ES_DEADLINE_FILTER_ANY;
 }
 
+/* Without any criterion the filter has no function: the rows are then the whole list, as
+ * it is, without checking 12,000 members one by one. */
+static void
+apply_filter (EsMembersPage *self, GtkFilterChange change)
+{
+  gboolean active = !es_member_filter_is_empty (&self->criteria);
+
+  if (active != self->filter_active)
+    {
+      self->filter_active = active;
+      gtk_custom_filter_set_filter_func (self->filter, active ? filter_func : NULL,
+                                         active ? self : NULL, NULL);
+    }
+  else if (active)
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
 static void
 run_search (EsMembersPage *self, const char *text)
 {
@@ -765,7 +783,7 @@ run_search (EsMembersPage *self, const char *text)
       self->criteria.ids = self->search_set;
     }
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  apply_filter (self, change);
   check_selection (self);
 }
 
@@ -801,7 +819,7 @@ filter_dropdown_cb (EsMembersPage *self, GParamSpec *pspec, GtkDropDown *dropdow
   if (self->filter == NULL || self->counselor_ids == NULL)
     return;
   read_filters (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_filter (self, GTK_FILTER_CHANGE_DIFFERENT);
   check_selection (self);
 }
 
@@ -1094,7 +1112,7 @@ es_members_page_init (EsMembersPage *self)
   set_choice_factory (self->counselor_dropdown);
   set_choice_factory (self->sector_dropdown);
   set_choice_factory (self->deadline_dropdown);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->sorted = gtk_sort_list_model_new (
       NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
@@ -1176,6 +1194,19 @@ es_members_page_show_list (EsMembersPage *self)
   if (self->selected_id != 0)
     select_row (self, self->selected_id, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+void
+es_members_page_search (EsMembersPage *self, const char *text)
+{
+  g_return_if_fail (ES_IS_MEMBERS_PAGE (self));
+
+  es_members_page_show_list (self);
+  /* Once, not for the text removed then for the text inserted. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  run_search (self, text);
 }
 
 GListModel *

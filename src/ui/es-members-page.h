@@ -18,6 +18,9 @@ void es_members_page_show_member (EsMembersPage *self, gint64 id);
 /* Back to the table. */
 void es_members_page_show_list (EsMembersPage *self);
 
+/* Shows the table searched for text, at once (without waiting for a pause in the typing). */
+void es_members_page_search (EsMembersPage *self, const char *text);
+
 /* The rows the table shows, after search and filters (EsMember), for tests. */
 GListModel *es_members_page_get_rows (EsMembersPage *self);
 
