@@ -427,6 +427,84 @@ test_backup (Fixture *f, gconstpointer data)
   g_assert_cmpuint (es_member_store_count (copy, &error), ==, 8);
 }
 
+/* The whole list is read in one scan of each table, a member's page one member at a time:
+ * both must derive the same stage and deadline, corrections and cancellations included,
+ * whatever order the events were recorded in. */
+static void
+test_list_matches_get (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EsDb) db = es_db_open (f->path, ES_DB_OPEN_CREATE_NEW, &error);
+  g_autoptr (GPtrArray) members = NULL;
+  GDate today = es_date_make (2026, 11, 24);
+  EsDemoOptions options;
+  guint corrected = 0, cancelled = 0;
+
+  g_assert_no_error (error);
+  es_demo_options_init (&options);
+  options.n_members = 120;
+  options.today = today;
+  g_assert_true (es_demo_generate (db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Recorded last, dated first: a correction of some members' first event a day earlier,
+   * and a cancellation of others' last one. */
+  members = es_member_store_list_sorted (db, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i += 7)
+    {
+      EsMember *member = g_ptr_array_index (members, i);
+      g_autoptr (GPtrArray) events = es_member_store_events (db, member->id, &error);
+      EsCareerEvent *first, *last;
+      EsCareerEvent *change;
+
+      g_assert_no_error (error);
+      if (events->len < 2)
+        continue;
+      first = g_ptr_array_index (events, 0);
+      last = g_ptr_array_index (events, events->len - 1);
+      if (i % 2 == 0)
+        {
+          change = es_career_event_copy (first);
+          change->id = 0;
+          change->corrects_id = first->id;
+          change->date = es_date_add_days (&first->date, -1);
+          corrected += es_member_store_add_event (db, change, NULL) > 0;
+        }
+      else
+        {
+          change = es_career_event_new (ES_EVENT_CANCELLATION, &today);
+          change->member_id = member->id;
+          change->corrects_id = last->id;
+          change->reason = g_strdup ("Saisie en double");
+          cancelled += es_member_store_add_event (db, change, NULL) > 0;
+        }
+      es_career_event_free (change);
+    }
+  g_assert_cmpuint (corrected, >, 0);
+  g_assert_cmpuint (cancelled, >, 0);
+
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = es_member_store_list_sorted (db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 120);
+  for (guint i = 0; i < members->len; i++)
+    {
+      EsMember *listed = g_ptr_array_index (members, i);
+      g_autoptr (EsMember) alone = es_member_store_get (db, listed->id, &today, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpmem (&listed->state, sizeof listed->state, &alone->state, sizeof alone->state);
+      g_assert_cmpint (listed->has_deadline, ==, alone->has_deadline);
+      if (listed->has_deadline)
+        {
+          g_assert_cmpint (listed->deadline.kind, ==, alone->deadline.kind);
+          g_assert_cmpint (es_date_compare (&listed->deadline.date, &alone->deadline.date), ==, 0);
+          g_assert_cmpint (listed->deadline.days_left, ==, alone->deadline.days_left);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -448,6 +526,7 @@ main (int argc, char **argv)
   ADD ("/db/invalid-member-not-written", test_invalid_member_not_written);
   ADD ("/db/cooperative", test_cooperative);
   ADD ("/db/backup", test_backup);
+  ADD ("/db/list-matches-get", test_list_matches_get);
 #undef ADD
 
   return g_test_run ();

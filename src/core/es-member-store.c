@@ -104,10 +104,10 @@ member_from_row (sqlite3_stmt *stmt)
   "hours_milli, fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, "       \
   "exit_reason, note"
 
-/* The same places with only what the rules read: no text to copy for each event. */
+/* Only what the rules read, in the order of rule_event_from_row: no text to copy. */
 #define EVENT_RULE_COLUMNS                                                                         \
-  "id, member_id, kind, date, corrects_id, NULL, NULL, admitted, NULL, end_date, hours_milli, "    \
-  "fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, exit_reason, NULL"
+  "id, member_id, kind, date, corrects_id, admitted, end_date, hours_milli, fixed_gross_cents, "   \
+  "contribution_ppm, shares_subscribed, shares_paid_cents, exit_reason"
 
 static gint64
 column_int_or (sqlite3_stmt *stmt, int column, gint64 fallback)
@@ -152,6 +152,32 @@ event_from_row (sqlite3_stmt *stmt)
   return event;
 }
 
+/* An event as the rules see it (EVENT_RULE_COLUMNS): its text fields stay NULL. */
+static void
+rule_event_from_row (sqlite3_stmt *stmt, EsCareerEvent *event)
+{
+  const char *reason;
+
+  memset (event, 0, sizeof *event);
+  event->kind = ES_EVENT_INFO_MEETING;
+  event->exit_reason = ES_EXIT_OTHER;
+  event->id = sqlite3_column_int64 (stmt, 0);
+  event->member_id = sqlite3_column_int64 (stmt, 1);
+  es_event_kind_from_code ((const char *)sqlite3_column_text (stmt, 2), &event->kind);
+  column_date (stmt, 3, &event->date);
+  event->corrects_id = sqlite3_column_int64 (stmt, 4);
+  event->admitted = sqlite3_column_int (stmt, 5) != 0;
+  column_date (stmt, 6, &event->end_date);
+  event->hours_milli = column_int_or (stmt, 7, -1);
+  event->fixed_gross_cents = column_int_or (stmt, 8, -1);
+  event->contribution_ppm = column_int_or (stmt, 9, -1);
+  event->shares_subscribed = column_int_or (stmt, 10, 0);
+  event->shares_paid_cents = column_int_or (stmt, 11, 0);
+  reason = (const char *)sqlite3_column_text (stmt, 12);
+  if (reason != NULL)
+    es_exit_reason_from_code (reason, &event->exit_reason);
+}
+
 /* Derives stage and deadlines of one member from its events and interview dates. */
 static void
 derive_member (EsMember *member, GPtrArray *events, GArray *interview_dates, const GDate *today,
@@ -178,27 +204,9 @@ derive_member (EsMember *member, GPtrArray *events, GArray *interview_dates, con
     g_array_append_vals (all_deadlines, deadlines->data, deadlines->len);
 }
 
-static int
-compare_events (gconstpointer a, gconstpointer b)
-{
-  const EsCareerEvent *x = *(EsCareerEvent *const *)a;
-  const EsCareerEvent *y = *(EsCareerEvent *const *)b;
-  int c;
-
-  if (x->member_id != y->member_id)
-    return x->member_id < y->member_id ? -1 : 1;
-  c = es_date_compare (&x->date, &y->date);
-  if (c != 0)
-    return c;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* The career events of one member (id > 0) or of all, by member, date and record order.
- * All of them are read in the table's own order, then sorted here: going through the
- * member index would look up every row in the table on its own, three times slower. All
- * of them are read for the rules only: without author, time of record, reason or note. */
+/* The career events of one member, by date and record order. */
 static GPtrArray *
-load_events (EsDb *db, gint64 id, GError **error)
+load_member_events (EsDb *db, gint64 id, GError **error)
 {
   g_autoptr (GPtrArray) events
       = g_ptr_array_new_with_free_func ((GDestroyNotify)es_career_event_free);
@@ -206,22 +214,115 @@ load_events (EsDb *db, gint64 id, GError **error)
   int rc;
 
   stmt = es_db_prepare (db,
-                        id > 0 ? "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ?1 "
-                                 "ORDER BY date, id"
-                               : "SELECT " EVENT_RULE_COLUMNS " FROM career_event",
+                        "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ?1 "
+                        "ORDER BY date, id",
                         error);
   if (stmt == NULL)
     return NULL;
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (events, event_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc < 0)
     return NULL;
-  if (id <= 0)
-    g_ptr_array_sort (events, compare_events);
   return g_steal_pointer (&events);
+}
+
+/* Every member's career events, for the rules only, grouped by member. */
+typedef struct
+{
+  GArray *events;            /* EsCareerEvent, in the table's order */
+  EsCareerEvent **by_member; /* pointers into events: member by member, by date and id */
+  guint *start;              /* by member index: where its events begin in by_member; n + 1 */
+} EventGroups;
+
+static void
+event_groups_clear (EventGroups *groups)
+{
+  g_clear_pointer (&groups->events, g_array_unref);
+  g_clear_pointer (&groups->by_member, g_free);
+  g_clear_pointer (&groups->start, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EventGroups, event_groups_clear)
+
+static int
+compare_member_ids (const void *key, const void *member)
+{
+  gint64 id = *(const gint64 *)key;
+  gint64 other = (*(EsMember *const *)member)->id;
+
+  return id < other ? -1 : id > other;
+}
+
+static gboolean
+event_before (const EsCareerEvent *a, const EsCareerEvent *b)
+{
+  int c = es_date_compare (&a->date, &b->date);
+
+  return c < 0 || (c == 0 && a->id < b->id);
+}
+
+/* Reads the events of all members (sorted by id) in the table's own order, then groups
+ * them by member in two passes and sorts each member's few events by insertion: going
+ * through the member index would look up every row in the table on its own, three times
+ * slower, and one sort of all of them costs more than both passes. */
+static gboolean
+load_event_groups (EsDb *db, GPtrArray *members, EventGroups *groups, GError **error)
+{
+  g_autofree guint *owner = NULL;
+  g_autofree guint *fill = NULL;
+  sqlite3_stmt *stmt;
+  guint n_members = members->len;
+  int rc;
+
+  groups->events = g_array_new (FALSE, FALSE, sizeof (EsCareerEvent));
+  groups->start = g_new0 (guint, n_members + 1);
+  stmt = es_db_prepare (db, "SELECT " EVENT_RULE_COLUMNS " FROM career_event", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_array_set_size (groups->events, groups->events->len + 1);
+      rule_event_from_row (stmt,
+                           &g_array_index (groups->events, EsCareerEvent, groups->events->len - 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return FALSE;
+
+  /* Whose each event is (G_MAXUINT: nobody's), and how many each member has. */
+  owner = g_new (guint, groups->events->len);
+  for (guint e = 0; e < groups->events->len; e++)
+    {
+      EsCareerEvent *event = &g_array_index (groups->events, EsCareerEvent, e);
+      EsMember **found = bsearch (&event->member_id, members->pdata, n_members, sizeof (gpointer),
+                                  compare_member_ids);
+
+      owner[e] = found != NULL ? (guint)(found - (EsMember **)members->pdata) : G_MAXUINT;
+      if (found != NULL)
+        groups->start[owner[e] + 1]++;
+    }
+  for (guint m = 0; m < n_members; m++)
+    groups->start[m + 1] += groups->start[m];
+
+  groups->by_member = g_new (EsCareerEvent *, groups->start[n_members] + 1);
+  fill = g_memdup2 (groups->start, sizeof (guint) * n_members);
+  for (guint e = 0; e < groups->events->len; e++)
+    if (owner[e] != G_MAXUINT)
+      groups->by_member[fill[owner[e]]++] = &g_array_index (groups->events, EsCareerEvent, e);
+
+  for (guint m = 0; m < n_members; m++)
+    for (guint i = groups->start[m] + 1; i < groups->start[m + 1]; i++)
+      {
+        EsCareerEvent *event = groups->by_member[i];
+        guint j = i;
+
+        for (; j > groups->start[m] && event_before (event, groups->by_member[j - 1]); j--)
+          groups->by_member[j] = groups->by_member[j - 1];
+        groups->by_member[j] = event;
+      }
+  return TRUE;
 }
 
 /* Loads members (all, or one when id > 0) and derives them in three ordered scans. */
@@ -229,12 +330,12 @@ static GPtrArray *
 load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GError **error)
 {
   g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) events = NULL; /* of the one member asked for */
+  g_auto (EventGroups) groups = { 0 }; /* of all of them */
   g_autoptr (GPtrArray) member_events = g_ptr_array_new ();
   g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
   sqlite3_stmt *iv, *stmt;
   gboolean iv_more;
-  guint e = 0;
   int rc;
 
   stmt = es_db_prepare (db,
@@ -253,8 +354,13 @@ load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GE
   if (rc < 0)
     return NULL;
 
-  events = load_events (db, id, error);
-  if (events == NULL)
+  if (id > 0)
+    {
+      events = load_member_events (db, id, error);
+      if (events == NULL)
+        return NULL;
+    }
+  else if (!load_event_groups (db, members, &groups, error))
     return NULL;
   iv = es_db_prepare (db,
                       id > 0 ? "SELECT member_id, date FROM interview WHERE member_id = ?1 "
@@ -270,17 +376,14 @@ load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GE
   for (guint i = 0; i < members->len; i++)
     {
       EsMember *member = g_ptr_array_index (members, i);
-      EsCareerEvent *event;
 
       g_ptr_array_set_size (member_events, 0);
       g_array_set_size (dates, 0);
-      while (e < events->len && (event = g_ptr_array_index (events, e))->member_id < member->id)
-        e++;
-      while (e < events->len && (event = g_ptr_array_index (events, e))->member_id == member->id)
-        {
-          g_ptr_array_add (member_events, event);
-          e++;
-        }
+      if (events != NULL)
+        g_ptr_array_extend (member_events, events, NULL, NULL);
+      else
+        for (guint e = groups.start[i]; e < groups.start[i + 1]; e++)
+          g_ptr_array_add (member_events, groups.by_member[e]);
       while (iv_more && sqlite3_column_int64 (iv, 0) < member->id)
         iv_more = sqlite3_step (iv) == SQLITE_ROW;
       while (iv_more && sqlite3_column_int64 (iv, 0) == member->id)
