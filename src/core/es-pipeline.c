@@ -209,6 +209,20 @@ id_text (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
+/* Whether no event corrects or cancels another, and each is of a known kind. */
+static gboolean
+is_plain (GPtrArray *events)
+{
+  for (guint k = 0; k < events->len; k++)
+    {
+      const EsCareerEvent *event = g_ptr_array_index (events, k);
+
+      if (!kind_ok (event) || event->kind == ES_EVENT_CANCELLATION || event->corrects_id != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Resolves the corrections of events into slots sorted by date then rank. Sets the first
  * correction problem in error (the faulty events are left out) and returns FALSE then. */
 static gboolean
@@ -220,13 +234,27 @@ compute_slots (GPtrArray *events, GArray *slots, GError **error)
   g_autofree int *root = g_new (int, n + 1);
   g_autofree int *cancelled_by = g_new (int, n + 1);
   g_autofree int *winner = g_new (int, n + 1);
-  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) by_id = NULL;
   GError *local_error = NULL;
   guint k;
 
   for (k = 0; k < n; k++)
     order[k] = k;
   g_qsort_with_data (order, (gint)n, sizeof (guint), recording_cmp, events);
+
+  /* Most histories correct and cancel nothing: each event is then its own slot. */
+  if (is_plain (events))
+    {
+      for (k = 0; k < n; k++)
+        {
+          Slot slot = { g_ptr_array_index (events, order[k]), k };
+          g_array_append_val (slots, slot);
+        }
+      g_array_sort (slots, slot_cmp);
+      return TRUE;
+    }
+
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (k = 0; k < n; k++)
     {
       EsCareerEvent *event = g_ptr_array_index (events, order[k]);
