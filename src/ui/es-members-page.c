@@ -8,16 +8,17 @@
  * database's one shared member list (EsMemberList):
  *
  *   GListStore → GtkSortListModel (the column view's sorter) → GtkFilterListModel
- *   (search and filters, es_member_filter_match) → EsSlotModel → GtkSingleSelection →
- *   GtkColumnView
+ *   (search and filters, es_member_filter_match) → EsSlotModel → GtkSliceListModel →
+ *   GtkSingleSelection → GtkColumnView
  *
  * Filtering sits above sorting, so that a keystroke only filters again: the members stay
  * sorted. The search asks core for the matching ids (es_member_store_search) on every
  * keystroke, without delay: it takes well under a millisecond. The slots keep the
  * table's rows in place while what they show changes (GTK 4.8 would otherwise rebuild
- * up to 200 rows on each keystroke); each cell follows its slot. The members are read
- * when the table is first shown, in the background: the table and its toolbar show at
- * once, the count saying "Loading…" until the rows come.
+ * up to 200 rows on each keystroke); each cell follows its slot. The slice shows only the
+ * first FIRST_ROWS rows in the frame that first has them, all of them a frame later. The
+ * members are read in the background from the moment the window has the database: the
+ * table and its toolbar show at once, the count saying "Loading…" until the rows come.
  *
  * The section is a leaflet that never unfolds: the table, then a member's page with a
  * back button, so that it works down to 360 pixels.
@@ -36,6 +37,11 @@
 #include "es-member-view.h"
 #include "es-members-page.h"
 #include "es-slot-model.h"
+
+/* Rows the table makes for the frame that first shows the members: more than fit on a
+ * screen, far fewer than the 200 a GtkColumnView keeps by itself. The rest follow a frame
+ * later. */
+#define FIRST_ROWS 40
 
 /* The table's columns. */
 typedef enum
@@ -92,9 +98,11 @@ struct _EsMembersPage
   GtkCustomFilter *filter;
   gboolean filter_active; /* the filter has its function: some criterion is set */
   EsSlotModel *slots;
+  GtkSliceListModel *shown; /* what the table shows of the slots: its first rows, then all */
   GtkSingleSelection *selection;
   gboolean attached;         /* the table follows the list (once shown) */
   EsAfterFrame attach_later; /* the rows follow a read list after the first frame */
+  EsAfterFrame show_rest;    /* all the rows follow the first ones after their frame */
   EsMemberFilter criteria;
 
   /* the search: the ids found (gint64) and a set pointing into them */
@@ -250,6 +258,15 @@ check_selection (EsMembersPage *self)
     }
 }
 
+static gboolean
+show_rest_cb (gpointer data)
+{
+  EsMembersPage *self = data;
+
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_row (EsMembersPage *self, gint64 id, gboolean scroll)
 {
@@ -258,6 +275,11 @@ select_row (EsMembersPage *self, gint64 id, gboolean scroll)
 
   if (position == GTK_INVALID_LIST_POSITION)
     return;
+  if (position >= gtk_slice_list_model_get_size (self->shown))
+    {
+      es_after_frame_cancel (&self->show_rest);
+      show_rest_cb (self);
+    }
   gtk_single_selection_set_selected (self->selection, position);
   view = inner_list_view (self);
   if (scroll && view != NULL)
@@ -884,6 +906,9 @@ show_rows (EsMembersPage *self)
 {
   fill_sectors (self);
   update_view (self);
+  /* Once the first rows are on screen, the others: the scroll bar then spans them all. */
+  if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    es_after_frame_schedule (&self->show_rest, GTK_WIDGET (self), show_rest_cb, self);
   /* A member asked for before the rows were there. */
   if (self->selected_id != 0 && selected_member (self) == NULL)
     select_row (self, self->selected_id, TRUE);
@@ -949,6 +974,7 @@ static void
 set_list (EsMembersPage *self, EsMemberList *list)
 {
   es_after_frame_cancel (&self->attach_later);
+  es_after_frame_cancel (&self->show_rest);
   if (self->cancellable != NULL)
     {
       g_cancellable_cancel (self->cancellable);
@@ -961,6 +987,7 @@ set_list (EsMembersPage *self, EsMemberList *list)
       g_clear_object (&self->list);
     }
   gtk_sort_list_model_set_model (self->sorted, NULL);
+  gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
   self->attached = FALSE;
   if (list != NULL)
     self->list = g_object_ref (list);
@@ -973,7 +1000,7 @@ es_members_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (es_members_page_parent_class)->map (widget);
 
-  /* The members are read when the table is first seen, not when the window opens. */
+  /* The rows follow the members from when the table is first seen. */
   load (ES_MEMBERS_PAGE (widget));
 }
 
@@ -991,6 +1018,7 @@ es_members_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ES_TYPE_MEMBERS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->slots);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
@@ -1118,7 +1146,8 @@ es_members_page_init (EsMembersPage *self)
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->slots = es_slot_model_new (G_LIST_MODEL (self->filtered));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slots)));
+  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->slots)), 0, FIRST_ROWS);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

@@ -3,14 +3,15 @@
  * Copyright 2026 The Essaim contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The pipeline as a board: a column per stage, each a list over a filter of the
- * database's one shared member list (EsMemberList), so that only the cards near the
+ * The pipeline as a board: a column per stage, each a list over that stage's model of
+ * the database's one shared member list (EsMemberList), so that only the cards near the
  * visible ones are widgets whatever the number of members. The lists are one-column
  * GtkGridViews rather than GtkListViews: in GTK 4.8 a list view keeps up to 200 rows
- * alive and a grid view 30, and cards are the cost of opening the board. The members are
- * read when the board is first shown, in the background: the columns show at once, each
- * with a spinner and "Loading…" until the cards come. The Exited column shows the exits
- * of the last 12 months unless asked for all.
+ * alive and a grid view 30, and cards are the cost of opening the board; each first
+ * shows only its first FIRST_CARDS members, the rest a frame later. The members are read
+ * in the background from the moment the window has the database: the columns show at
+ * once, each with a spinner and "Loading…" until the cards come. The Exited column shows
+ * the exits of the last 12 months unless asked for all.
  *
  * A member moves forward through the form of that step (EsEventDialog), reached three
  * ways: dropping the card onto another column, the card's menu, or the keyboard
@@ -38,6 +39,11 @@
 /* The Exited column shows this many months of exits unless asked for all. */
 #define RECENT_EXIT_MONTHS 12
 
+/* Cards a column makes for the frame that first shows the members: more than fit in the
+ * tallest column on a screen, far fewer than the 30 a GtkGridView keeps by itself. The
+ * rest follow a frame later. */
+#define FIRST_CARDS 10
+
 typedef struct
 {
   EsPipelinePage *page;
@@ -48,6 +54,7 @@ typedef struct
   GtkStack *stack;
   GtkGridView *view;
   GtkFilterListModel *model;
+  GtkSliceListModel *shown; /* what the view shows of model: its first cards, then all */
   GtkCustomFilter *filter;
 } Column;
 
@@ -62,6 +69,7 @@ struct _EsPipelinePage
   GCancellable *cancellable; /* of the first read, cancelled when the page goes */
   gboolean attached;         /* the columns follow the list (once shown) */
   EsAfterFrame attach_later; /* the rows follow a read list after the first frame */
+  EsAfterFrame show_rest;    /* all the cards follow the first ones after their frame */
   gboolean show_all_exits;
   Column columns[ES_STAGE_N_STAGES];
   GtkDropDown *exits_dropdown;
@@ -188,6 +196,26 @@ show_error (EsPipelinePage *self, const GError *error)
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+static gboolean
+show_rest_cb (gpointer data)
+{
+  EsPipelinePage *self = data;
+
+  for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
+    gtk_slice_list_model_set_size (self->columns[i].shown, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the first cards are on screen, the others: a column of thousands then scrolls
+ * to its end. */
+static void
+schedule_rest (EsPipelinePage *self)
+{
+  if (gtk_slice_list_model_get_size (self->columns[0].shown) == G_MAXUINT)
+    return;
+  es_after_frame_schedule (&self->show_rest, GTK_WIDGET (self), show_rest_cb, self);
+}
+
 static void
 list_loaded_cb (EsPipelinePage *self, EsMemberList *list)
 {
@@ -200,6 +228,7 @@ list_loaded_cb (EsPipelinePage *self, EsMemberList *list)
     }
   update_counts (self);
   update_stack (self);
+  schedule_rest (self);
 }
 
 /* The columns follow the list from the first time the board is shown. */
@@ -230,6 +259,7 @@ attach_later_cb (gpointer data)
   attach (self);
   update_counts (self);
   update_stack (self);
+  schedule_rest (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -572,8 +602,10 @@ build_column (EsPipelinePage *self, EsStage stage)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), column);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), column);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), column);
+  column->shown
+      = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (column->model)), 0, FIRST_CARDS);
   column->view = GTK_GRID_VIEW (gtk_grid_view_new (
-      GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (column->model)))),
+      GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (column->shown)))),
       factory));
   gtk_grid_view_set_max_columns (column->view, 1);
   gtk_widget_add_css_class (GTK_WIDGET (column->view), "es-board-list");
@@ -618,7 +650,7 @@ es_pipeline_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (es_pipeline_page_parent_class)->map (widget);
 
-  /* The members are read when the board is first seen, not when the window opens. */
+  /* The columns follow the members from when the board is first seen. */
   load (ES_PIPELINE_PAGE (widget));
 }
 
@@ -626,6 +658,7 @@ static void
 set_list (EsPipelinePage *self, EsMemberList *list)
 {
   es_after_frame_cancel (&self->attach_later);
+  es_after_frame_cancel (&self->show_rest);
   if (self->cancellable != NULL)
     {
       g_cancellable_cancel (self->cancellable);
@@ -638,7 +671,11 @@ set_list (EsPipelinePage *self, EsMemberList *list)
       g_clear_object (&self->list);
     }
   for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
-    gtk_filter_list_model_set_model (self->columns[i].model, NULL);
+    {
+      gtk_filter_list_model_set_model (self->columns[i].model, NULL);
+      if (self->columns[i].shown != NULL)
+        gtk_slice_list_model_set_size (self->columns[i].shown, FIRST_CARDS);
+    }
   self->attached = FALSE;
   if (list != NULL)
     {
@@ -664,6 +701,7 @@ es_pipeline_page_dispose (GObject *object)
       if (self->columns[i].model != NULL)
         g_signal_handlers_disconnect_by_data (self->columns[i].model, &self->columns[i]);
       g_clear_object (&self->columns[i].model);
+      g_clear_object (&self->columns[i].shown);
       g_clear_object (&self->columns[i].filter);
     }
   g_clear_object (&self->db);

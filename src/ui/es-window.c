@@ -5,7 +5,8 @@
  *
  * The main window shows the six sections of one database. It holds that database and
  * hands it to each section through their "db" properties; the application swaps it when
- * another file is opened. Without a database it shows how to open or create one.
+ * another file is opened, and starts reading its members in the background at once.
+ * Without a database it shows how to open or create one.
  */
 
 #include "config.h"
@@ -18,6 +19,7 @@
 #include "es-clients-page.h"
 #include "es-cooperative-store.h"
 #include "es-dashboard-page.h"
+#include "es-member-list.h"
 #include "es-members-page.h"
 #include "es-payroll-page.h"
 #include "es-pipeline-page.h"
@@ -357,8 +359,13 @@ es_window_set_db (EsWindow *self, EsDb *db)
     g_clear_signal_handler (&self->db_changed_id, self->db);
   g_set_object (&self->db, db);
   if (db != NULL)
-    self->db_changed_id = g_signal_connect_object (
-        db, "changed::cooperative", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      self->db_changed_id = g_signal_connect_object (
+          db, "changed::cooperative", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
+      /* The board and the table both stand on the members: their read starts now, in the
+       * background, while the window is still being laid out and drawn. */
+      es_member_list_load_async (es_member_list_get_for_db (db), NULL);
+    }
 
   gtk_stack_set_visible_child_name (self->main_stack, db != NULL ? "sections" : "no-database");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, db != NULL);

@@ -173,6 +173,27 @@ open_member_cb (EsPipelinePage *page, gint64 id, gint64 *out)
   *out = id;
 }
 
+/* How many items the views of type under widget show, all together. */
+static guint
+count_shown (GtkWidget *widget, GType type)
+{
+  guint n = 0;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      GtkSelectionModel *model = NULL;
+
+      g_object_get (widget, "model", &model, NULL);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      g_object_unref (model);
+      return n;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown (child, type);
+  return n;
+}
+
 /* Tests */
 
 static void
@@ -193,6 +214,8 @@ test_board (void)
       if (s != ES_STAGE_EXITED)
         g_assert_cmpuint (n, >, 0);
     }
+  /* The first cards come first; all of them a frame later. */
+  g_assert_cmpuint (count_shown (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW), ==, total);
   /* The Exited column shows the last 12 months; every exit when asked. */
   g_assert_cmpuint (total, <=, 60);
   es_pipeline_page_set_show_all_exits (page, TRUE);
@@ -570,6 +593,8 @@ test_members_table (void)
   es_window_set_section (main_window (), "members");
   wait_for_frames (GTK_WIDGET (main_window ()), 2);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 60);
+  /* The first rows come first; all of them a frame later. */
+  g_assert_cmpuint (count_shown (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW), ==, 60);
   save_screenshot (GTK_WIDGET (main_window ()), "members-table");
 
   /* Search as you type: a few letters of a last name find that member. */
