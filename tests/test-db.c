@@ -430,6 +430,13 @@ test_backup (Fixture *f, gconstpointer data)
 /* The whole list is read in one scan of each table, a member's page one member at a time:
  * both must derive the same stage and deadline, corrections and cancellations included,
  * whatever order the events were recorded in. */
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+  return x < y ? -1 : x > y;
+}
+
 static void
 test_list_matches_get (Fixture *f, gconstpointer data)
 {
@@ -502,6 +509,22 @@ test_list_matches_get (Fixture *f, gconstpointer data)
           g_assert_cmpint (es_date_compare (&listed->deadline.date, &alone->deadline.date), ==, 0);
           g_assert_cmpint (listed->deadline.days_left, ==, alone->deadline.days_left);
         }
+    }
+
+  /* The table's search finds the same members as the ranked one, in its own order. */
+  for (guint i = 0; i < members->len; i += 11)
+    {
+      EsMember *member = g_ptr_array_index (members, i);
+      g_autofree char *prefix = g_utf8_substring (member->last_name, 0, 2);
+      g_autoptr (GArray) ranked = es_member_store_search (db, prefix, 0, &error);
+      g_autoptr (GArray) set = es_member_store_search_set (db, prefix, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (set->len, >, 0);
+      g_array_sort (ranked, compare_ids);
+      g_array_sort (set, compare_ids);
+      g_assert_cmpmem (ranked->data, ranked->len * sizeof (gint64), set->data,
+                       set->len * sizeof (gint64));
     }
 }
 

@@ -104,7 +104,7 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
             g_autofree char *prefix = g_strndup (typed[w], len);
             g_autoptr (GArray) ids = NULL;
             t = g_get_monotonic_time ();
-            ids = es_member_store_search (db, prefix, 0, &error);
+            ids = es_member_store_search_set (db, prefix, &error); /* as the table does */
             if (ids == NULL)
               goto fail;
             add_sample (&measures[2], t);

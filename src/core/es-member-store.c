@@ -854,8 +854,10 @@ fts_query (const char *text)
   return g_string_free (g_steal_pointer (&query), query->len == 0);
 }
 
-GArray *
-es_member_store_search (EsDb *db, const char *text, guint limit, GError **error)
+/* Ranking computes a score for every match and sorts them: a single letter matches
+ * thousands of members, so that a search only for a set of ids goes without. */
+static GArray *
+search (EsDb *db, const char *text, gboolean ranked, guint limit, GError **error)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *query = fts_query (text ? text : "");
@@ -865,8 +867,9 @@ es_member_store_search (EsDb *db, const char *text, guint limit, GError **error)
   if (query == NULL)
     return ids;
   stmt = es_db_prepare (db,
-                        "SELECT rowid FROM member_fts WHERE member_fts MATCH ? ORDER BY rank "
-                        "LIMIT ?",
+                        ranked ? "SELECT rowid FROM member_fts WHERE member_fts MATCH ? ORDER BY "
+                                 "rank LIMIT ?"
+                               : "SELECT rowid FROM member_fts WHERE member_fts MATCH ? LIMIT ?",
                         error);
   if (stmt == NULL)
     {
@@ -887,6 +890,18 @@ es_member_store_search (EsDb *db, const char *text, guint limit, GError **error)
       return NULL;
     }
   return ids;
+}
+
+GArray *
+es_member_store_search (EsDb *db, const char *text, guint limit, GError **error)
+{
+  return search (db, text, TRUE, limit, error);
+}
+
+GArray *
+es_member_store_search_set (EsDb *db, const char *text, GError **error)
+{
+  return search (db, text, FALSE, 0, error);
 }
 
 /* Interviews */

@@ -35,6 +35,9 @@ gint64 es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error
 /* Member ids matching what is typed (prefix search over names, trade name, activity,
  * city, e-mail; accents and case ignored), best first, at most limit. */
 GArray *es_member_store_search (EsDb *db, const char *text, guint limit, GError **error);
+/* The same, all of them in no particular order: several times cheaper when a few letters
+ * match thousands of members (for a filter, which keeps its own order). */
+GArray *es_member_store_search_set (EsDb *db, const char *text, GError **error);
 
 /* Every deadline of every member (EsDeadline), sorted by urgency. */
 GArray *es_member_store_deadlines (EsDb *db, const GDate *today, GError **error);

@@ -12,7 +12,7 @@
  *   GtkSingleSelection → GtkColumnView
  *
  * Filtering sits above sorting, so that a keystroke only filters again: the members stay
- * sorted. The search asks core for the matching ids (es_member_store_search) on every
+ * sorted. The search asks core for the matching ids (es_member_store_search_set) on every
  * keystroke, without delay: it takes well under a millisecond. The slots keep the
  * table's rows in place while what they show changes (GTK 4.8 would otherwise rebuild
  * up to 200 rows on each keystroke); each cell follows its slot. The slice shows only the
@@ -793,7 +793,7 @@ run_search (EsMembersPage *self, const char *text)
 
   if (stripped[0] != '\0' && self->db != NULL)
     {
-      ids = es_member_store_search (self->db, stripped, 0, &error);
+      ids = es_member_store_search_set (self->db, stripped, &error);
       if (ids == NULL)
         {
           g_warning ("Cannot search the members: %s", error->message);
