@@ -194,6 +194,19 @@ count_shown (GtkWidget *widget, GType type)
   return n;
 }
 
+/* Waits frame by frame (up to 10 s) until the views of type under widget show n items;
+ * returns how many they show. */
+static guint
+wait_shown (GtkWidget *widget, GType type, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint shown;
+
+  while ((shown = count_shown (widget, type)) != n && g_get_monotonic_time () < deadline)
+    wait_for_frames (GTK_WIDGET (main_window ()), 1);
+  return shown;
+}
+
 /* Tests */
 
 static void
@@ -215,7 +228,7 @@ test_board (void)
         g_assert_cmpuint (n, >, 0);
     }
   /* The first cards come first; all of them a frame later. */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW), ==, total);
+  g_assert_cmpuint (wait_shown (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, total), ==, total);
   /* The Exited column shows the last 12 months; every exit when asked. */
   g_assert_cmpuint (total, <=, 60);
   es_pipeline_page_set_show_all_exits (page, TRUE);
@@ -594,7 +607,7 @@ test_members_table (void)
   wait_for_frames (GTK_WIDGET (main_window ()), 2);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 60);
   /* The first rows come first; all of them a frame later. */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW), ==, 60);
+  g_assert_cmpuint (wait_shown (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, 60), ==, 60);
   save_screenshot (GTK_WIDGET (main_window ()), "members-table");
 
   /* Search as you type: a few letters of a last name find that member. */
