@@ -8,6 +8,7 @@
 #include "es-cli.h"
 #include "es-date.h"
 #include "es-member-store.h"
+#include "es-samples.h"
 
 typedef struct
 {
@@ -16,24 +17,6 @@ typedef struct
   double budget_ms;
   GArray *samples; /* double, ms */
 } Measure;
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples, double p)
-{
-  guint i;
-
-  if (samples->len == 0)
-    return 0;
-  i = (guint)(p * (samples->len - 1) + 0.5);
-  return g_array_index (samples, double, MIN (i, samples->len - 1));
-}
 
 static void
 add_sample (Measure *m, gint64 start_us)
@@ -118,7 +101,7 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
-    g_array_sort (measures[i].samples, compare_double);
+    es_samples_sort (measures[i].samples);
 
   if (cli->json)
     {
@@ -131,18 +114,18 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
       for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
         {
           Measure *m = &measures[i];
-          double p95 = percentile (m->samples, 0.95);
+          double p95 = es_samples_percentile (m->samples, 0.95);
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "name");
           json_builder_add_string_value (b, m->name);
           json_builder_set_member_name (b, "samples");
           json_builder_add_int_value (b, m->samples->len);
           json_builder_set_member_name (b, "median_ms");
-          json_builder_add_double_value (b, percentile (m->samples, 0.5));
+          json_builder_add_double_value (b, es_samples_percentile (m->samples, 0.5));
           json_builder_set_member_name (b, "p95_ms");
           json_builder_add_double_value (b, p95);
           json_builder_set_member_name (b, "max_ms");
-          json_builder_add_double_value (b, percentile (m->samples, 1.0));
+          json_builder_add_double_value (b, es_samples_percentile (m->samples, 1.0));
           json_builder_set_member_name (b, "budget_ms");
           json_builder_add_double_value (b, m->budget_ms);
           json_builder_set_member_name (b, "within_budget");
@@ -162,11 +145,12 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
       for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
         {
           Measure *m = &measures[i];
-          double p95 = percentile (m->samples, 0.95);
+          double p95 = es_samples_percentile (m->samples, 0.95);
           gboolean ok = p95 <= m->budget_ms;
           all_ok = all_ok && ok;
           g_print ("%-16s %7.2fms %7.2fms %7.2fms %7.0fms  %s  %s\n", m->name,
-                   percentile (m->samples, 0.5), p95, percentile (m->samples, 1.0), m->budget_ms,
+                   es_samples_percentile (m->samples, 0.5), p95,
+                   es_samples_percentile (m->samples, 1.0), m->budget_ms,
                    ok ? _ ("ok") : _ ("OVER"), _ (m->what));
         }
     }

@@ -204,28 +204,27 @@ derive_member (EsMember *member, GPtrArray *events, GArray *interview_dates, con
     g_array_append_vals (all_deadlines, deadlines->data, deadlines->len);
 }
 
+static int
+compare_event_dates (gconstpointer a, gconstpointer b)
+{
+  const EsCareerEvent *x = *(EsCareerEvent *const *)a;
+  const EsCareerEvent *y = *(EsCareerEvent *const *)b;
+  int c = es_date_compare (&x->date, &y->date);
+
+  if (c != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /* The career events of one member, by date and record order. */
 static GPtrArray *
 load_member_events (EsDb *db, gint64 id, GError **error)
 {
-  g_autoptr (GPtrArray) events
-      = g_ptr_array_new_with_free_func ((GDestroyNotify)es_career_event_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray *events = es_member_store_events (db, id, error);
 
-  stmt = es_db_prepare (db,
-                        "SELECT " EVENT_COLUMNS " FROM career_event WHERE member_id = ?1 "
-                        "ORDER BY date, id",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (events, event_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc < 0)
-    return NULL;
-  return g_steal_pointer (&events);
+  if (events != NULL)
+    g_ptr_array_sort (events, compare_event_dates);
+  return events;
 }
 
 /* Every member's career events, for the rules only, grouped by member. */

@@ -18,6 +18,7 @@
 #include "es-date.h"
 #include "es-member-list.h"
 #include "es-member-store.h"
+#include "es-samples.h"
 #include "es-members-page.h"
 #include "es-pipeline-page.h"
 #include "es-window.h"
@@ -295,24 +296,6 @@ run_round (const char *path, gboolean write)
 
 /* Results */
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples, double p)
-{
-  guint i;
-
-  if (samples->len == 0)
-    return 0;
-  i = (guint)(p * (samples->len - 1) + 0.5);
-  return g_array_index (samples, double, MIN (i, samples->len - 1));
-}
-
 static gboolean
 report (guint n_members, int rounds)
 {
@@ -329,13 +312,13 @@ report (guint n_members, int rounds)
 
       if (m->samples->len == 0)
         continue;
-      g_array_sort (m->samples, compare_double);
-      p95 = percentile (m->samples, 0.95);
+      es_samples_sort (m->samples);
+      p95 = es_samples_percentile (m->samples, 0.95);
       ok = p95 <= m->budget_ms;
       all_ok = all_ok && ok;
       g_print ("%-14s %7.1fms %7.1fms %7.1fms %7.0fms  %-4s  %s\n", m->name,
-               percentile (m->samples, 0.5), p95, percentile (m->samples, 1.0), m->budget_ms,
-               ok ? "ok" : "OVER", m->what);
+               es_samples_percentile (m->samples, 0.5), p95,
+               es_samples_percentile (m->samples, 1.0), m->budget_ms, ok ? "ok" : "OVER", m->what);
     }
   return all_ok;
 }
