@@ -99,15 +99,13 @@ member_from_row (sqlite3_stmt *stmt)
   return m;
 }
 
-#define EVENT_COLUMNS                                                                              \
-  "id, member_id, kind, date, corrects_id, created_at, author, admitted, reason, end_date, "       \
-  "hours_milli, fixed_gross_cents, contribution_ppm, shares_subscribed, shares_paid_cents, "       \
-  "exit_reason, note"
-
-/* Only what the rules read, in the order of rule_event_from_row: no text to copy. */
+/* What the rules read of an event, in the order of rule_event_from_row: no text. */
 #define EVENT_RULE_COLUMNS                                                                         \
   "id, member_id, kind, date, corrects_id, admitted, end_date, hours_milli, fixed_gross_cents, "   \
   "contribution_ppm, shares_subscribed, shares_paid_cents, exit_reason"
+
+/* All of it: the same, then its text (event_from_row). */
+#define EVENT_COLUMNS EVENT_RULE_COLUMNS ", created_at, author, reason, note"
 
 static gint64
 column_int_or (sqlite3_stmt *stmt, int column, gint64 fallback)
@@ -123,40 +121,11 @@ column_dup_or_null (sqlite3_stmt *stmt, int column)
   return text ? g_strdup ((const char *)text) : NULL;
 }
 
-static EsCareerEvent *
-event_from_row (sqlite3_stmt *stmt)
-{
-  EsEventKind kind = ES_EVENT_INFO_MEETING;
-  GDate date;
-  EsCareerEvent *event;
-
-  es_event_kind_from_code ((const char *)sqlite3_column_text (stmt, 2), &kind);
-  column_date (stmt, 3, &date);
-  event = es_career_event_new (kind, &date);
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->member_id = sqlite3_column_int64 (stmt, 1);
-  event->corrects_id = sqlite3_column_int64 (stmt, 4);
-  event->created_at = column_dup (stmt, 5);
-  event->author = column_dup (stmt, 6);
-  event->admitted = sqlite3_column_int (stmt, 7) != 0;
-  event->reason = column_dup_or_null (stmt, 8);
-  column_date (stmt, 9, &event->end_date);
-  event->hours_milli = column_int_or (stmt, 10, -1);
-  event->fixed_gross_cents = column_int_or (stmt, 11, -1);
-  event->contribution_ppm = column_int_or (stmt, 12, -1);
-  event->shares_subscribed = column_int_or (stmt, 13, 0);
-  event->shares_paid_cents = column_int_or (stmt, 14, 0);
-  if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
-    es_exit_reason_from_code ((const char *)sqlite3_column_text (stmt, 15), &event->exit_reason);
-  event->note = column_dup_or_null (stmt, 16);
-  return event;
-}
-
 /* An event as the rules see it (EVENT_RULE_COLUMNS): its text fields stay NULL. */
 static void
 rule_event_from_row (sqlite3_stmt *stmt, EsCareerEvent *event)
 {
-  const char *reason;
+  const char *exit_code;
 
   memset (event, 0, sizeof *event);
   event->kind = ES_EVENT_INFO_MEETING;
@@ -173,9 +142,23 @@ rule_event_from_row (sqlite3_stmt *stmt, EsCareerEvent *event)
   event->contribution_ppm = column_int_or (stmt, 9, -1);
   event->shares_subscribed = column_int_or (stmt, 10, 0);
   event->shares_paid_cents = column_int_or (stmt, 11, 0);
-  reason = (const char *)sqlite3_column_text (stmt, 12);
-  if (reason != NULL)
-    es_exit_reason_from_code (reason, &event->exit_reason);
+  exit_code = (const char *)sqlite3_column_text (stmt, 12);
+  if (exit_code != NULL)
+    es_exit_reason_from_code (exit_code, &event->exit_reason);
+}
+
+/* An event with all of its fields (EVENT_COLUMNS). */
+static EsCareerEvent *
+event_from_row (sqlite3_stmt *stmt)
+{
+  EsCareerEvent *event = g_new (EsCareerEvent, 1);
+
+  rule_event_from_row (stmt, event);
+  event->created_at = column_dup (stmt, 13);
+  event->author = column_dup (stmt, 14);
+  event->reason = column_dup_or_null (stmt, 15);
+  event->note = column_dup_or_null (stmt, 16);
+  return event;
 }
 
 /* Derives stage and deadlines of one member from its events and interview dates. */
