@@ -11,6 +11,7 @@
 #include "es-db.h"
 #include "es-demo.h"
 #include "es-member-store.h"
+#include "es-pipeline.h"
 #include "es-validate.h"
 
 typedef struct
@@ -255,6 +256,62 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_error (error, ES_DB_ERROR, ES_DB_ERROR_READ_ONLY);
 }
 
+/* Every member as listed (from the kept states where up to date) says what it says alone
+ * (derived from its history). */
+static void
+assert_list_is_history (EsDb *db, const GDate *today, guint n_members)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) members = es_member_store_list_sorted (db, today, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, n_members);
+  for (guint i = 0; i < members->len; i++)
+    {
+      EsMember *listed = g_ptr_array_index (members, i);
+      g_autoptr (EsMember) alone = es_member_store_get (db, listed->id, today, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (es_pipeline_state_equal (&listed->state, &alone->state));
+      g_assert_cmpint (listed->has_deadline, ==, alone->has_deadline);
+      if (listed->has_deadline)
+        {
+          g_assert_cmpint (listed->deadline.kind, ==, alone->deadline.kind);
+          g_assert_cmpint (es_date_compare (&listed->deadline.date, &alone->deadline.date), ==, 0);
+          g_assert_cmpint (listed->deadline.days_left, ==, alone->deadline.days_left);
+        }
+    }
+}
+
+static gint64
+query_int (const char *path, const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return value;
+}
+
+static void
+exec_raw (const char *path, const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
+#define KEPT_STATES                                                                                \
+  "SELECT count(*) FROM member_state WHERE rules = " G_STRINGIFY (ES_PIPELINE_RULES_VERSION)
+
 static void
 test_migration (Fixture *f, gconstpointer data)
 {
@@ -264,6 +321,7 @@ test_migration (Fixture *f, gconstpointer data)
   g_autoptr (GArray) found = NULL;
   sqlite3 *raw;
   const char *backup;
+  GDate today = es_date_make (2026, 11, 24);
 
   g_assert_true (es_db_create_at_version (f->path, 1, &error));
   g_assert_no_error (error);
@@ -287,6 +345,11 @@ test_migration (Fixture *f, gconstpointer data)
   found = es_member_store_search (db, "elod merc", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
+
+  /* Her state, derived from her (empty) history, is kept from the first list on. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state"), ==, 0);
+  assert_list_is_history (db, &today, 1);
+  g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 1);
 
   /* The backup is the database as it was: format 1, same member. */
   old = es_db_open (backup, ES_DB_OPEN_READ_ONLY, &error);
@@ -501,7 +564,7 @@ test_list_matches_get (Fixture *f, gconstpointer data)
       g_autoptr (EsMember) alone = es_member_store_get (db, listed->id, &today, &error);
 
       g_assert_no_error (error);
-      g_assert_cmpmem (&listed->state, sizeof listed->state, &alone->state, sizeof alone->state);
+      g_assert_true (es_pipeline_state_equal (&listed->state, &alone->state));
       g_assert_cmpint (listed->has_deadline, ==, alone->has_deadline);
       if (listed->has_deadline)
         {
@@ -528,6 +591,80 @@ test_list_matches_get (Fixture *f, gconstpointer data)
     }
 }
 
+/* The states kept beside the history (member_state) are written with it, trusted only when
+ * up to date, derived again otherwise (whether many or few are missing), and kept again
+ * when the database may be written. */
+static void
+test_member_state (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EsDb) db = es_db_open (f->path, ES_DB_OPEN_CREATE_NEW, &error);
+  g_autoptr (EsDb) read_only = NULL;
+  g_autoptr (EsInterview) interview = es_interview_new ();
+  g_autoptr (EsMember) before = NULL;
+  g_autoptr (EsMember) after = NULL;
+  GDate today = es_date_make (2026, 11, 24);
+  EsDemoOptions options;
+  gint64 in_contract;
+
+  g_assert_no_error (error);
+  es_demo_options_init (&options);
+  options.n_members = 120;
+  options.today = today;
+  g_assert_true (es_demo_generate (db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Every write kept its member's state. */
+  g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 120);
+  assert_list_is_history (db, &today, 120);
+
+  /* Rows of older rules, of no known stage, or none at all: many (one scan of the
+   * history), then a few (one member at a time). A read-only connection derives them and
+   * leaves them; a writable one keeps them again. */
+  for (guint round = 0; round < 2; round++)
+    {
+      exec_raw (f->path, round == 0 ? "UPDATE member_state SET rules = 0 WHERE member_id % 3 = 0;"
+                                      "UPDATE member_state SET stage = 99 WHERE member_id % 3 = 1;"
+                                      "DELETE FROM member_state WHERE member_id % 7 = 2"
+                                    : "UPDATE member_state SET rules = rules + 1 WHERE member_id "
+                                      "% 40 = 0; DELETE FROM member_state WHERE member_id = 7");
+      read_only = es_db_open (f->path, ES_DB_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      assert_list_is_history (read_only, &today, 120);
+      g_assert_cmpint (query_int (f->path, KEPT_STATES), <, 120);
+      g_clear_object (&read_only);
+
+      assert_list_is_history (db, &today, 120);
+      g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 120);
+      g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state"), ==, 120);
+    }
+
+  /* An interview moves the interview deadline of a member in contract. */
+  in_contract = query_int (f->path, "SELECT member_id FROM member_state WHERE stage = 2 "
+                                    "ORDER BY member_id LIMIT 1");
+  g_assert_cmpint (in_contract, >, 0);
+  before = es_member_store_get (db, in_contract, &today, &error);
+  g_assert_no_error (error);
+  interview->member_id = in_contract;
+  interview->date = today;
+  interview->kind = ES_INTERVIEW_INDIVIDUAL;
+  g_free (interview->summary);
+  interview->summary = g_strdup ("Point sur le chiffre d'affaires");
+  g_assert_cmpint (es_interview_store_add (db, interview, &today, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 120);
+  assert_list_is_history (db, &today, 120);
+
+  /* Whoever writes to the history, the triggers drop the state it changes. */
+  exec_raw (f->path, "INSERT INTO interview (member_id, date) SELECT member_id, '2026-11-20' "
+                     "FROM member_state WHERE stage = 2");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state WHERE stage = 2"), ==, 0);
+  assert_list_is_history (db, &today, 120);
+  after = es_member_store_get (db, in_contract, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (es_pipeline_state_equal (&before->state, &after->state));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -550,6 +687,7 @@ main (int argc, char **argv)
   ADD ("/db/cooperative", test_cooperative);
   ADD ("/db/backup", test_backup);
   ADD ("/db/list-matches-get", test_list_matches_get);
+  ADD ("/db/member-state", test_member_state);
 #undef ADD
 
   return g_test_run ();

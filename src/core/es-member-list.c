@@ -59,24 +59,6 @@ same_date (const GDate *a, const GDate *b)
   return !va || g_date_compare (a, b) == 0;
 }
 
-static gboolean
-same_state (const EsPipelineState *a, const EsPipelineState *b)
-{
-  return a->stage == b->stage && same_date (&a->stage_since, &b->stage_since)
-         && a->has_events == b->has_events && a->diagnostic_done == b->diagnostic_done
-         && a->admitted == b->admitted && same_date (&a->cape_start, &b->cape_start)
-         && same_date (&a->cape_end, &b->cape_end) && a->cape_renewals == b->cape_renewals
-         && a->cape_ended == b->cape_ended && a->cape_days == b->cape_days
-         && same_date (&a->contract_date, &b->contract_date) && a->hours_milli == b->hours_milli
-         && a->fixed_gross_cents == b->fixed_gross_cents
-         && a->contribution_ppm == b->contribution_ppm && same_date (&a->trial_end, &b->trial_end)
-         && same_date (&a->associate_deadline, &b->associate_deadline)
-         && same_date (&a->associate_date, &b->associate_date)
-         && a->shares_subscribed == b->shares_subscribed
-         && a->shares_paid_cents == b->shares_paid_cents && same_date (&a->exit_date, &b->exit_date)
-         && a->exit_reason == b->exit_reason;
-}
-
 gboolean
 es_member_same (EsMember *a, EsMember *b)
 {
@@ -102,7 +84,7 @@ es_member_same (EsMember *a, EsMember *b)
           || a->deadline.days_left != b->deadline.days_left
           || a->deadline.urgency != b->deadline.urgency))
     return FALSE;
-  return same_state (&a->state, &b->state);
+  return es_pipeline_state_equal (&a->state, &b->state);
 }
 
 static EsMember *
@@ -249,6 +231,7 @@ cancel_read (EsMemberList *self)
 typedef struct
 {
   char *path;
+  gboolean read_only;
   GDate today;
 } ReadData;
 
@@ -278,8 +261,11 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  /* The list's own connection checked the file when it opened it. */
-  db = es_db_open (read->path, ES_DB_OPEN_READ_ONLY | ES_DB_OPEN_CHECKED, &error);
+  /* The list's own connection checked the file when it opened it. Writable if that one
+   * is: the read keeps the states it had to derive again (after the rules changed). */
+  db = es_db_open (
+      read->path,
+      (read->read_only ? ES_DB_OPEN_READ_ONLY : ES_DB_OPEN_DEFAULT) | ES_DB_OPEN_CHECKED, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -325,6 +311,7 @@ start_read (EsMemberList *self)
   cancel_read (self);
   read = g_new0 (ReadData, 1);
   read->path = g_strdup (es_db_get_path (self->db));
+  read->read_only = es_db_is_read_only (self->db);
   read->today = read_day (self);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);

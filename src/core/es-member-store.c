@@ -15,6 +15,7 @@
   "m.nir, m.street, m.postal_code, m.city, m.phone, m.email, m.permit_end, m.entry_status, "       \
   "m.benefits_end, m.trade_name, m.activity, m.naf_code, m.counselor_id, s.name, "                 \
   "m.contribution_ppm"
+#define N_MEMBER_COLUMNS 22
 
 /* Helpers */
 
@@ -161,27 +162,25 @@ event_from_row (sqlite3_stmt *stmt)
   return event;
 }
 
-/* Derives stage and deadlines of one member from its events and interview dates. */
+/* Sets a member's state and its nearest deadline at today; adds all its deadlines to
+ * all_deadlines if given. interviews: the dates of its interviews, at least the latest
+ * two (the interview deadline needs no more). */
 static void
-derive_member (EsMember *member, GPtrArray *events, GArray *interview_dates, const GDate *today,
-               GArray *all_deadlines)
+finish_member (EsMember *member, const EsPipelineState *state, const GDate *interviews,
+               guint n_interviews, const GDate *today, GArray *all_deadlines)
 {
-  EsPipelineState state;
   EsDeadlineFacts facts = { 0 };
   g_autoptr (GArray) deadlines = g_array_new (FALSE, FALSE, sizeof (EsDeadline));
-
-  /* A stored history was checked when each event was added. */
-  es_pipeline_derive (events, &state, NULL);
 
   facts.member_id = member->id;
   facts.permit_end = member->permit_end;
   facts.benefits_end = member->benefits_end;
-  facts.interviews = (const GDate *)interview_dates->data;
-  facts.n_interviews = interview_dates->len;
-  es_pipeline_deadlines (&state, &facts, today, deadlines);
+  facts.interviews = interviews;
+  facts.n_interviews = n_interviews;
+  es_pipeline_deadlines (state, &facts, today, deadlines);
   es_deadlines_sort (deadlines);
 
-  es_member_set_derived (member, &state,
+  es_member_set_derived (member, state,
                          deadlines->len > 0 ? &g_array_index (deadlines, EsDeadline, 0) : NULL);
   if (all_deadlines != NULL && deadlines->len > 0)
     g_array_append_vals (all_deadlines, deadlines->data, deadlines->len);
@@ -208,6 +207,29 @@ load_member_events (EsDb *db, gint64 id, GError **error)
   if (events != NULL)
     g_ptr_array_sort (events, compare_event_dates);
   return events;
+}
+
+/* The dates of a member's two latest interviews, latest first; returns how many. */
+static gboolean
+load_latest_interviews (EsDb *db, gint64 id, GDate out[2], guint *n_out, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *n_out = 0;
+  stmt = es_db_prepare (
+      db, "SELECT date FROM interview WHERE member_id = ? ORDER BY date DESC LIMIT 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      column_date (stmt, 0, &out[*n_out]);
+      if (g_date_valid (&out[*n_out]))
+        (*n_out)++;
+    }
+  sqlite3_reset (stmt);
+  return rc >= 0;
 }
 
 /* Every member's career events, for the rules only, grouped by member. */
@@ -245,10 +267,11 @@ event_before (const EsCareerEvent *a, const EsCareerEvent *b)
   return c < 0 || (c == 0 && a->id < b->id);
 }
 
-/* Reads the events of all members (sorted by id) in the table's own order, then groups
- * them by member in two passes and sorts each member's few events by insertion: going
- * through the member index would look up every row in the table on its own, three times
- * slower, and one sort of all of them costs more than both passes. */
+/* Reads the events of all members in the table's own order and keeps those of the members
+ * given (sorted by id), then groups them by member in two passes and sorts each member's
+ * few events by insertion: going through the member index would look up every row in the
+ * table on its own, three times slower, and one sort of all of them costs more than both
+ * passes. */
 static gboolean
 load_event_groups (EsDb *db, GPtrArray *members, EventGroups *groups, GError **error)
 {
@@ -273,7 +296,7 @@ load_event_groups (EsDb *db, GPtrArray *members, EventGroups *groups, GError **e
   if (rc < 0)
     return FALSE;
 
-  /* Whose each event is (G_MAXUINT: nobody's), and how many each member has. */
+  /* Whose each event is (G_MAXUINT: nobody's here), and how many each member has. */
   owner = g_new (guint, groups->events->len);
   for (guint e = 0; e < groups->events->len; e++)
     {
@@ -307,78 +330,321 @@ load_event_groups (EsDb *db, GPtrArray *members, EventGroups *groups, GError **e
   return TRUE;
 }
 
-/* Loads members (all, or one when id > 0) and derives them in three ordered scans. */
+/* Kept states (member_state) */
+
+/* The columns of member_state that state_from_row() reads, in its order. */
+#define STATE_COLUMNS                                                                              \
+  "ps.member_id, ps.stage, ps.stage_since, ps.has_events, ps.diagnostic_done, ps.admitted, "       \
+  "ps.cape_start, ps.cape_end, ps.cape_renewals, ps.cape_ended, ps.cape_days, ps.contract_date, "  \
+  "ps.hours_milli, ps.fixed_gross_cents, ps.contribution_ppm, ps.trial_end, "                      \
+  "ps.associate_deadline, ps.associate_date, ps.shares_subscribed, ps.shares_paid_cents, "         \
+  "ps.exit_date, ps.exit_reason, ps.interview_last, ps.interview_before_last"
+
+static void
+column_julian (sqlite3_stmt *stmt, int column, GDate *out)
+{
+  gint64 day = sqlite3_column_int64 (stmt, column); /* NULL reads as 0 */
+
+  g_date_clear (out, 1);
+  if (day > 0 && day <= G_MAXUINT32 && g_date_valid_julian ((guint32)day))
+    g_date_set_julian (out, (guint32)day);
+}
+
+static void
+bind_julian (sqlite3_stmt *stmt, int index, const GDate *date)
+{
+  if (date != NULL && g_date_valid (date))
+    sqlite3_bind_int64 (stmt, index, g_date_get_julian (date));
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* A kept state from STATE_COLUMNS starting at column col, with the dates of the latest
+ * interviews; FALSE if there is none, or none this program can trust. */
+static gboolean
+state_from_row (sqlite3_stmt *stmt, int col, EsPipelineState *s, GDate interviews[2],
+                guint *n_interviews)
+{
+  gint64 stage, exit_reason;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return FALSE;
+  stage = sqlite3_column_int64 (stmt, col + 1);
+  exit_reason = sqlite3_column_int64 (stmt, col + 21);
+  if (stage < 0 || stage >= ES_STAGE_N_STAGES || exit_reason < 0
+      || exit_reason >= ES_EXIT_N_REASONS)
+    return FALSE;
+
+  es_pipeline_state_init (s);
+  s->stage = (EsStage)stage;
+  column_julian (stmt, col + 2, &s->stage_since);
+  s->has_events = sqlite3_column_int (stmt, col + 3) != 0;
+  s->diagnostic_done = sqlite3_column_int (stmt, col + 4) != 0;
+  s->admitted = sqlite3_column_int (stmt, col + 5) != 0;
+  column_julian (stmt, col + 6, &s->cape_start);
+  column_julian (stmt, col + 7, &s->cape_end);
+  s->cape_renewals = sqlite3_column_int (stmt, col + 8);
+  s->cape_ended = sqlite3_column_int (stmt, col + 9) != 0;
+  s->cape_days = sqlite3_column_int (stmt, col + 10);
+  column_julian (stmt, col + 11, &s->contract_date);
+  s->hours_milli = sqlite3_column_int64 (stmt, col + 12);
+  s->fixed_gross_cents = sqlite3_column_int64 (stmt, col + 13);
+  s->contribution_ppm = sqlite3_column_int64 (stmt, col + 14);
+  column_julian (stmt, col + 15, &s->trial_end);
+  column_julian (stmt, col + 16, &s->associate_deadline);
+  column_julian (stmt, col + 17, &s->associate_date);
+  s->shares_subscribed = sqlite3_column_int64 (stmt, col + 18);
+  s->shares_paid_cents = sqlite3_column_int64 (stmt, col + 19);
+  column_julian (stmt, col + 20, &s->exit_date);
+  s->exit_reason = (EsExitReason)exit_reason;
+
+  *n_interviews = 0;
+  for (int k = 0; k < 2; k++)
+    {
+      column_julian (stmt, col + 22 + k, &interviews[*n_interviews]);
+      if (g_date_valid (&interviews[*n_interviews]))
+        (*n_interviews)++;
+    }
+  return TRUE;
+}
+
+/* Keeps a member's state, and the latest of its interviews (any order). */
+static gboolean
+save_state (EsDb *db, gint64 member_id, const EsPipelineState *s, const GDate *interviews,
+            guint n_interviews, GError **error)
+{
+  const GDate *last = NULL, *before_last = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint k = 0; k < n_interviews; k++)
+    {
+      const GDate *d = &interviews[k];
+
+      if (!g_date_valid (d))
+        continue;
+      if (last == NULL || es_date_compare (d, last) > 0)
+        {
+          before_last = last;
+          last = d;
+        }
+      else if (before_last == NULL || es_date_compare (d, before_last) > 0)
+        before_last = d;
+    }
+
+  stmt = es_db_prepare (
+      db,
+      "INSERT OR REPLACE INTO member_state (member_id, rules, stage, stage_since, has_events, "
+      "diagnostic_done, admitted, cape_start, cape_end, cape_renewals, cape_ended, cape_days, "
+      "contract_date, hours_milli, fixed_gross_cents, contribution_ppm, trial_end, "
+      "associate_deadline, associate_date, shares_subscribed, shares_paid_cents, exit_date, "
+      "exit_reason, interview_last, interview_before_last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int (stmt, 2, ES_PIPELINE_RULES_VERSION);
+  sqlite3_bind_int (stmt, 3, (int)s->stage);
+  bind_julian (stmt, 4, &s->stage_since);
+  sqlite3_bind_int (stmt, 5, s->has_events != FALSE);
+  sqlite3_bind_int (stmt, 6, s->diagnostic_done != FALSE);
+  sqlite3_bind_int (stmt, 7, s->admitted != FALSE);
+  bind_julian (stmt, 8, &s->cape_start);
+  bind_julian (stmt, 9, &s->cape_end);
+  sqlite3_bind_int (stmt, 10, s->cape_renewals);
+  sqlite3_bind_int (stmt, 11, s->cape_ended != FALSE);
+  sqlite3_bind_int (stmt, 12, s->cape_days);
+  bind_julian (stmt, 13, &s->contract_date);
+  sqlite3_bind_int64 (stmt, 14, s->hours_milli);
+  sqlite3_bind_int64 (stmt, 15, s->fixed_gross_cents);
+  sqlite3_bind_int64 (stmt, 16, s->contribution_ppm);
+  bind_julian (stmt, 17, &s->trial_end);
+  bind_julian (stmt, 18, &s->associate_deadline);
+  bind_julian (stmt, 19, &s->associate_date);
+  sqlite3_bind_int64 (stmt, 20, s->shares_subscribed);
+  sqlite3_bind_int64 (stmt, 21, s->shares_paid_cents);
+  bind_julian (stmt, 22, &s->exit_date);
+  sqlite3_bind_int (stmt, 23, (int)s->exit_reason);
+  bind_julian (stmt, 24, last);
+  bind_julian (stmt, 25, before_last);
+  rc = es_db_step (db, stmt, error);
+  sqlite3_reset (stmt);
+  return rc >= 0;
+}
+
+/* Derives one member's state from its history and keeps it: called by every write to the
+ * history, in its transaction, after the triggers dropped the old state. */
+static gboolean
+refresh_state (EsDb *db, gint64 member_id, GError **error)
+{
+  g_autoptr (GPtrArray) events = load_member_events (db, member_id, error);
+  EsPipelineState state;
+  GDate interviews[2];
+  guint n_interviews;
+
+  if (events == NULL || !load_latest_interviews (db, member_id, interviews, &n_interviews, error))
+    return FALSE;
+  /* A stored history was checked when each event was added. */
+  es_pipeline_derive (events, &state, NULL);
+  return save_state (db, member_id, &state, interviews, n_interviews, error);
+}
+
+/* Deriving from the history */
+
+/* Above this many members to derive, one scan of all events and interviews costs less
+ * than looking up each member's. */
+#define MAX_LOOKUPS 64
+
+/* Keeps the states of the members given (sorted by id) as derived; as a cache, quietly
+ * gives up if the database is busy or cannot be written. */
+static void
+keep_states (EsDb *db, GPtrArray *members, GArray *latest)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!es_db_begin (db, &error))
+    {
+      g_debug ("Member states not kept: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < members->len; i++)
+    {
+      EsMember *member = g_ptr_array_index (members, i);
+
+      if (!save_state (db, member->id, &member->state, &g_array_index (latest, GDate, 2 * i), 2,
+                       &error))
+        {
+          g_debug ("Member states not kept: %s", error->message);
+          es_db_rollback (db);
+          return;
+        }
+    }
+  if (!es_db_commit (db, &error))
+    g_debug ("Member states not kept: %s", error->message);
+}
+
+/* Derives the members given (sorted by id) from their events and interviews, and keeps
+ * their states if keep is set. */
+static gboolean
+derive_members (EsDb *db, GPtrArray *members, const GDate *today, GArray *all_deadlines,
+                gboolean keep, GError **error)
+{
+  g_auto (EventGroups) groups = { 0 }; /* when scanning */
+  g_autoptr (GPtrArray) member_events = g_ptr_array_new ();
+  g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  g_autoptr (GArray) latest = g_array_new (FALSE, TRUE, sizeof (GDate)); /* 2 per member */
+  gboolean scan = members->len > MAX_LOOKUPS;
+  sqlite3_stmt *iv = NULL;
+  gboolean iv_more = FALSE;
+
+  if (members->len == 0)
+    return TRUE;
+  if (scan)
+    {
+      if (!load_event_groups (db, members, &groups, error))
+        return FALSE;
+      iv = es_db_prepare (db, "SELECT member_id, date FROM interview ORDER BY member_id, date",
+                          error);
+      if (iv == NULL)
+        return FALSE;
+      iv_more = sqlite3_step (iv) == SQLITE_ROW;
+    }
+  g_array_set_size (latest, 2 * members->len);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      EsMember *member = g_ptr_array_index (members, i);
+      g_autoptr (GPtrArray) own_events = NULL;
+      EsPipelineState state;
+      GDate *two = &g_array_index (latest, GDate, 2 * i);
+      guint n_two = 0;
+
+      g_ptr_array_set_size (member_events, 0);
+      g_array_set_size (dates, 0);
+      if (scan)
+        {
+          for (guint e = groups.start[i]; e < groups.start[i + 1]; e++)
+            g_ptr_array_add (member_events, groups.by_member[e]);
+          while (iv_more && sqlite3_column_int64 (iv, 0) < member->id)
+            iv_more = sqlite3_step (iv) == SQLITE_ROW;
+          while (iv_more && sqlite3_column_int64 (iv, 0) == member->id)
+            {
+              GDate d;
+              column_date (iv, 1, &d);
+              if (g_date_valid (&d))
+                g_array_append_val (dates, d);
+              iv_more = sqlite3_step (iv) == SQLITE_ROW;
+            }
+          /* By date: the latest two are last. */
+          for (guint k = dates->len; k > 0 && n_two < 2; k--)
+            two[n_two++] = g_array_index (dates, GDate, k - 1);
+        }
+      else
+        {
+          own_events = load_member_events (db, member->id, error);
+          if (own_events == NULL || !load_latest_interviews (db, member->id, two, &n_two, error))
+            return FALSE;
+          g_ptr_array_extend (member_events, own_events, NULL, NULL);
+        }
+      for (guint k = n_two; k < 2; k++)
+        g_date_clear (&two[k], 1);
+
+      /* A stored history was checked when each event was added. */
+      es_pipeline_derive (member_events, &state, NULL);
+      finish_member (member, &state, two, n_two, today, all_deadlines);
+    }
+  if (iv != NULL)
+    sqlite3_reset (iv);
+  if (keep)
+    keep_states (db, members, latest);
+  return TRUE;
+}
+
+/* One member (id > 0), derived from its history, or all of them, from their kept states
+ * where they are up to date (deriving the others, and keeping them if the database may be
+ * written). By id. */
 static GPtrArray *
 load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GError **error)
 {
   g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) events = NULL; /* of the one member asked for */
-  g_auto (EventGroups) groups = { 0 }; /* of all of them */
-  g_autoptr (GPtrArray) member_events = g_ptr_array_new ();
-  g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
-  sqlite3_stmt *iv, *stmt;
-  gboolean iv_more;
+  g_autoptr (GPtrArray) stale = g_ptr_array_new (); /* borrowed from members */
+  sqlite3_stmt *stmt;
   int rc;
 
-  stmt = es_db_prepare (db,
-                        id > 0 ? "SELECT " MEMBER_COLUMNS " FROM member m LEFT JOIN staff s ON "
-                                 "s.id = m.counselor_id WHERE m.id = ?1"
-                               : "SELECT " MEMBER_COLUMNS " FROM member m LEFT JOIN staff s ON "
-                                 "s.id = m.counselor_id ORDER BY m.id",
-                        error);
+  stmt = es_db_prepare (
+      db,
+      id > 0 ? "SELECT " MEMBER_COLUMNS " FROM member m LEFT JOIN staff s ON "
+               "s.id = m.counselor_id WHERE m.id = ?1"
+             : "SELECT " MEMBER_COLUMNS ", " STATE_COLUMNS
+               " FROM member m LEFT JOIN staff s ON s.id = m.counselor_id "
+               "LEFT JOIN member_state ps ON ps.member_id = m.id AND ps.rules = " G_STRINGIFY (
+                   ES_PIPELINE_RULES_VERSION) " ORDER BY m.id",
+      error);
   if (stmt == NULL)
     return NULL;
   if (id > 0)
     sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (members, member_from_row (stmt));
+    {
+      EsMember *member = member_from_row (stmt);
+      EsPipelineState state;
+      GDate interviews[2];
+      guint n_interviews;
+
+      g_ptr_array_add (members, member);
+      if (id == 0 && state_from_row (stmt, N_MEMBER_COLUMNS, &state, interviews, &n_interviews))
+        finish_member (member, &state, interviews, n_interviews, today, all_deadlines);
+      else
+        g_ptr_array_add (stale, member);
+    }
   sqlite3_reset (stmt);
   if (rc < 0)
     return NULL;
 
-  if (id > 0)
-    {
-      events = load_member_events (db, id, error);
-      if (events == NULL)
-        return NULL;
-    }
-  else if (!load_event_groups (db, members, &groups, error))
+  /* Kept states go missing when the rules change; a read-only copy stays as it is. */
+  if (!derive_members (db, stale, today, all_deadlines, id == 0 && !es_db_is_read_only (db), error))
     return NULL;
-  iv = es_db_prepare (db,
-                      id > 0 ? "SELECT member_id, date FROM interview WHERE member_id = ?1 "
-                               "ORDER BY member_id, date"
-                             : "SELECT member_id, date FROM interview ORDER BY member_id, date",
-                      error);
-  if (iv == NULL)
-    return NULL;
-  if (id > 0)
-    sqlite3_bind_int64 (iv, 1, id);
-
-  iv_more = sqlite3_step (iv) == SQLITE_ROW;
-  for (guint i = 0; i < members->len; i++)
-    {
-      EsMember *member = g_ptr_array_index (members, i);
-
-      g_ptr_array_set_size (member_events, 0);
-      g_array_set_size (dates, 0);
-      if (events != NULL)
-        g_ptr_array_extend (member_events, events, NULL, NULL);
-      else
-        for (guint e = groups.start[i]; e < groups.start[i + 1]; e++)
-          g_ptr_array_add (member_events, groups.by_member[e]);
-      while (iv_more && sqlite3_column_int64 (iv, 0) < member->id)
-        iv_more = sqlite3_step (iv) == SQLITE_ROW;
-      while (iv_more && sqlite3_column_int64 (iv, 0) == member->id)
-        {
-          GDate d;
-          column_date (iv, 1, &d);
-          if (g_date_valid (&d))
-            g_array_append_val (dates, d);
-          iv_more = sqlite3_step (iv) == SQLITE_ROW;
-        }
-      derive_member (member, member_events, dates, today, all_deadlines);
-    }
-  sqlite3_reset (iv);
   return g_steal_pointer (&members);
 }
 
@@ -618,6 +884,8 @@ es_member_store_insert (EsDb *db, EsMember *member, GError **error)
     goto fail;
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (es_db_get_handle (db));
+  if (!refresh_state (db, id, error))
+    goto fail;
   payload = member_payload (member);
   if (!es_db_journal (db, "member", id, "create", payload, error))
     goto fail;
@@ -790,6 +1058,8 @@ es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error)
     goto fail;
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (es_db_get_handle (db));
+  if (!refresh_state (db, event->member_id, error))
+    goto fail;
 
   {
     g_autofree char *iso = es_date_to_iso (&event->date);
@@ -952,6 +1222,8 @@ es_interview_store_add (EsDb *db, EsInterview *interview, const GDate *today, GE
     goto fail;
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (es_db_get_handle (db));
+  if (!refresh_state (db, interview->member_id, error))
+    goto fail;
   iso = es_date_to_iso (&interview->date);
   payload = g_strdup_printf ("{\"member_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\"}",
                              interview->member_id, iso);

@@ -98,6 +98,33 @@ date_cmp (const GDate *a, const GDate *b)
   return es_date_compare (a, b);
 }
 
+static gboolean
+date_eq (const GDate *a, const GDate *b)
+{
+  return date_cmp (a, b) == 0;
+}
+
+/* Whether two states say the same: dates by their day, whatever GDate keeps of them. */
+gboolean
+es_pipeline_state_equal (const EsPipelineState *a, const EsPipelineState *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->stage == b->stage && date_eq (&a->stage_since, &b->stage_since)
+         && a->has_events == b->has_events && a->diagnostic_done == b->diagnostic_done
+         && a->admitted == b->admitted && date_eq (&a->cape_start, &b->cape_start)
+         && date_eq (&a->cape_end, &b->cape_end) && a->cape_renewals == b->cape_renewals
+         && a->cape_ended == b->cape_ended && a->cape_days == b->cape_days
+         && date_eq (&a->contract_date, &b->contract_date) && a->hours_milli == b->hours_milli
+         && a->fixed_gross_cents == b->fixed_gross_cents
+         && a->contribution_ppm == b->contribution_ppm && date_eq (&a->trial_end, &b->trial_end)
+         && date_eq (&a->associate_deadline, &b->associate_deadline)
+         && date_eq (&a->associate_date, &b->associate_date)
+         && a->shares_subscribed == b->shares_subscribed
+         && a->shares_paid_cents == b->shares_paid_cents && date_eq (&a->exit_date, &b->exit_date)
+         && a->exit_reason == b->exit_reason;
+}
+
 GDate
 es_pipeline_period_end (const GDate *start, int months)
 {

@@ -106,6 +106,13 @@ typedef struct
 /* Translated stage name as the board shows it: "Accueil & diagnostic"… (English msgids:
  * "Reception & diagnostic", "Test (CAPE)", "Salaried entrepreneur (CDI)", "Associate",
  * "Exited"). */
+/* The version of the rules that derive a state from the events: raise it whenever
+ * es_pipeline_derive() may give another state for the same events, so that the states
+ * kept in the database (member_state) are derived again. */
+#define ES_PIPELINE_RULES_VERSION 1
+
+gboolean es_pipeline_state_equal (const EsPipelineState *a, const EsPipelineState *b);
+
 const char *es_stage_label (EsStage stage);
 const char *es_stage_to_code (EsStage stage); /* "reception", "cape", "contract"… */
 gboolean es_stage_from_code (const char *code, EsStage *out);

@@ -107,6 +107,20 @@ wait_painted (EsWindow *window, ReadyFunc ready)
   return painted;
 }
 
+/* Lets the window finish what it does after showing the data (the rest of the rows, the
+ * cards below the fold), as a user looks at what came before doing the next thing: each
+ * measure then starts from a quiet window. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * 1000;
+  guint tick = g_timeout_add (5, tick_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
 static void
 add_sample (Measure *m, gint64 start_us, gint64 end_us)
 {
@@ -224,6 +238,7 @@ save_interview (EsDb *db, gint64 member_id)
   interview->member_id = member_id;
   interview->date = today;
   interview->kind = ES_INTERVIEW_INDIVIDUAL;
+  g_free (interview->summary);
   interview->summary = g_strdup ("Point mensuel (mesure de vitesse)");
   if (es_interview_store_add (db, interview, &today, &error) == 0)
     {
@@ -247,12 +262,14 @@ run_round (const char *path, gboolean write)
   add_sample (&measures[BOARD_CARDS], t, wait_painted (window, board_filled));
 
   /* To the table. */
+  settle ();
   t = g_get_monotonic_time ();
   es_window_set_section (window, "members");
   add_sample (&measures[TABLE_SWITCH], t, wait_painted (window, table_filled));
 
   /* Search as you type, then erase. */
   members_page = window_child (window, "members_page");
+  settle ();
   for (guint w = 0; w < G_N_ELEMENTS (typed); w++)
     {
       gsize n = strlen (typed[w]);
@@ -275,6 +292,7 @@ run_round (const char *path, gboolean write)
 
       es_window_set_section (window, "pipeline");
       wait_painted (window, board_filled);
+      settle ();
       t = g_get_monotonic_time ();
       save_interview (db, id);
       /* The list rereads what changed, then the board shows it. */
