@@ -68,6 +68,32 @@ test_naf_section (void)
 /* Hours */
 
 static void
+test_sections_present (void)
+{
+  const char *const codes[] = { "62.01Z", "", "01.11Z", "43.22A", "62.02A", "xx", "96.02B" };
+  EsMember *members[G_N_ELEMENTS (codes)];
+  g_autofree char *all = NULL;
+  g_autofree char *some = NULL;
+  g_autofree char *none = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      members[i] = es_member_new ();
+      g_free (members[i]->naf_code);
+      members[i]->naf_code = g_strdup (codes[i]);
+    }
+  /* In the order of the nomenclature, once each, the members without a sector last. */
+  all = es_naf_sections_present (members, G_N_ELEMENTS (members));
+  g_assert_cmpstr (all, ==, "AFJS-");
+  some = es_naf_sections_present (members, 1);
+  g_assert_cmpstr (some, ==, "J");
+  none = es_naf_sections_present (NULL, 0);
+  g_assert_cmpstr (none, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_object_unref (members[i]);
+}
+
+static void
 test_hours_parse (void)
 {
   static const struct
@@ -460,6 +486,7 @@ test_list (void)
   g_assert_true (es_member_list_get_db (list) == db);
   g_assert_false (es_member_list_is_loaded (list));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (es_member_list_get_sectors (list), ==, "");
 
   es_member_list_set_today (list, &today);
   g_assert_true (es_member_list_load (list, &error));
@@ -467,6 +494,14 @@ test_list (void)
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, ==, 40);
   g_assert_true (g_date_compare (es_member_list_get_today (list), &today) == 0);
+  {
+    g_autoptr (GPtrArray) members = es_member_store_list_sorted (db, &today, &error);
+    g_autofree char *sectors
+        = es_naf_sections_present ((EsMember *const *)members->pdata, members->len);
+
+    g_assert_cmpuint (strlen (sectors), >, 2);
+    g_assert_cmpstr (es_member_list_get_sectors (list), ==, sectors);
+  }
 
   first = g_list_model_get_item (model, 0);
   g_object_unref (first);
@@ -646,6 +681,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/member-view/naf-section", test_naf_section);
+  g_test_add_func ("/member-view/sections-present", test_sections_present);
   g_test_add_func ("/member-view/hours-parse", test_hours_parse);
   g_test_add_func ("/member-view/time-in-stage", test_time_in_stage);
   g_test_add_func ("/member-view/exited-within", test_exited_within);

@@ -4,6 +4,7 @@
 #include "es-date.h"
 #include "es-member-list.h"
 #include "es-member-store.h"
+#include "es-member-view.h"
 
 /* Above this many changed items a reload replaces the whole list in one splice rather
  * than item by item: one big change costs views less than thousands of small ones. */
@@ -31,6 +32,7 @@ struct _EsMemberList
   GPtrArray *waiters;        /* GCancellable: the callers waiting for the first load */
   gboolean keep_reading;     /* a caller without a cancellable waits too */
   GError *error;             /* of the last read */
+  char *sectors;             /* es_naf_sections_present() of the members */
 };
 
 enum
@@ -199,6 +201,8 @@ finish_read (EsMemberList *self, GPtrArray *fresh, const GDate *today, const GEr
     {
       self->shown_today = *today;
       self->loaded = TRUE;
+      g_free (self->sectors);
+      self->sectors = es_naf_sections_present ((EsMember *const *)fresh->pdata, fresh->len);
       update_stores (self, fresh);
     }
   else
@@ -421,6 +425,7 @@ es_member_list_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->sectors, g_free);
   g_clear_object (&self->store);
   for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
     g_clear_object (&self->stages[s]);
@@ -557,6 +562,14 @@ es_member_list_is_loading (EsMemberList *self)
 {
   g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
   return self->cancellable != NULL || self->reload_id != 0;
+}
+
+const char *
+es_member_list_get_sectors (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), NULL);
+
+  return self->sectors != NULL ? self->sectors : "";
 }
 
 const GError *

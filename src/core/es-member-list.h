@@ -47,6 +47,9 @@ void es_member_list_load_async (EsMemberList *self, GCancellable *cancellable);
 gboolean es_member_list_is_loading (EsMemberList *self);
 /* Why the last read failed, or NULL. */
 const GError *es_member_list_get_error (EsMemberList *self);
+/* The NAF sections of the members, as es_naf_sections_present() gives them ("" before the
+ * first read). */
+const char *es_member_list_get_sectors (EsMemberList *self);
 /* Reads every member again now and updates the model in place (loads if not loaded). */
 gboolean es_member_list_reload (EsMemberList *self, GError **error);
 

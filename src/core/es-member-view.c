@@ -148,6 +148,24 @@ es_naf_section_label (char section)
   return NULL;
 }
 
+char *
+es_naf_sections_present (EsMember *const *members, guint n_members)
+{
+  gboolean present[128] = { FALSE };
+  GString *letters = g_string_new (NULL);
+
+  g_return_val_if_fail (members != NULL || n_members == 0, NULL);
+
+  for (guint i = 0; i < n_members; i++)
+    present[(guchar)es_naf_section (members[i]->naf_code) & 127] = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (present[(guchar)sections[i].section])
+      g_string_append_c (letters, sections[i].section);
+  if (present[(guchar)ES_SECTOR_NONE])
+    g_string_append_c (letters, ES_SECTOR_NONE);
+  return g_string_free (letters, FALSE);
+}
+
 /* Phrases */
 
 char *

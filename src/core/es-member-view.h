@@ -46,6 +46,9 @@ char es_naf_section (const char *naf_code);
 /* "Information and communication" (translated); "No sector" for ES_SECTOR_NONE; NULL
  * for anything else. */
 const char *es_naf_section_label (char section);
+/* The sections of the members given, in the order of the nomenclature, ES_SECTOR_NONE
+ * last if some have none: "CFJM-". */
+char *es_naf_sections_present (EsMember *const *members, guint n_members);
 
 /* Since when the member is in their stage, in words: "for 12 days", "for 4 months",
  * "for 3 years", "since today" (translated, plural forms; months from one month to two

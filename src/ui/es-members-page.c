@@ -673,35 +673,21 @@ fill_counselors (EsMembersPage *self)
 static void
 fill_sectors (EsMembersPage *self)
 {
-  GListModel *model = self->list != NULL ? es_member_list_get_model (self->list) : NULL;
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  gboolean present[128] = { FALSE };
-  g_autoptr (GString) letters = g_string_new (NULL);
+  const char *letters = self->list != NULL ? es_member_list_get_sectors (self->list) : "";
   GtkStringList *strings;
   guint selected = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (EsMember) member = g_list_model_get_item (model, i);
-
-      present[(guchar)es_naf_section (member->naf_code) & 127] = TRUE;
-    }
-  for (char c = 'A'; c <= 'Z'; c++)
-    if (present[(guchar)c])
-      g_string_append_c (letters, c);
-  if (present[(guchar)ES_SECTOR_NONE])
-    g_string_append_c (letters, ES_SECTOR_NONE);
-  if (g_str_equal (letters->str, self->sectors->str)
+  if (g_str_equal (letters, self->sectors->str)
       && gtk_drop_down_get_model (self->sector_dropdown) != NULL)
     return;
 
-  g_string_assign (self->sectors, letters->str);
+  g_string_assign (self->sectors, letters);
   strings = gtk_string_list_new (NULL);
   gtk_string_list_append (strings, _ ("All sectors"));
-  for (guint i = 0; i < letters->len; i++)
+  for (guint i = 0; letters[i] != '\0'; i++)
     {
-      gtk_string_list_append (strings, es_naf_section_label (letters->str[i]));
-      if (letters->str[i] == self->criteria.sector)
+      gtk_string_list_append (strings, es_naf_section_label (letters[i]));
+      if (letters[i] == self->criteria.sector)
         selected = i + 1;
     }
   set_strings (self->sector_dropdown, strings, selected);
