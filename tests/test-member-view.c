@@ -516,6 +516,22 @@ test_list (void)
   g_assert_cmpuint (changes.emissions, ==, 0);
   g_assert_true (g_list_model_get_item (model, 0) == (gpointer)first);
   g_object_unref (first);
+  /* The list's index and stages hold the very objects the model does. */
+  for (guint i = 0; i < n; i++)
+    {
+      EsMember *m = g_list_model_get_item (model, i);
+      GListModel *stage = es_member_list_get_stage_model (list, m->state.stage);
+      gboolean in_stage = FALSE;
+
+      g_object_unref (m);
+      g_assert_true (es_member_list_lookup (list, m->id) == m);
+      for (guint k = 0; k < g_list_model_get_n_items (stage) && !in_stage; k++)
+        {
+          g_autoptr (EsMember) other = g_list_model_get_item (stage, k);
+          in_stage = other == m;
+        }
+      g_assert_true (in_stage);
+    }
 
   /* A step recorded: one item is replaced, the others stay, and it happens by itself. */
   for (guint i = 0; i < n && cape == NULL; i++)
@@ -544,6 +560,11 @@ test_list (void)
   g_assert_cmpint (es_member_list_lookup (list, contract->member_id)->state.stage, ==,
                    ES_STAGE_CONTRACT);
   g_assert_cmpuint (es_member_list_find (list, contract->member_id), ==, position);
+  {
+    g_autoptr (EsMember) replaced = g_list_model_get_item (model, position);
+
+    g_assert_true (es_member_list_lookup (list, contract->member_id) == replaced);
+  }
 
   /* A new member: one insertion where the name sorts. */
   {

@@ -101,9 +101,11 @@ item_at (GListModel *model, guint position)
 
 /* Makes store hold fresh (m members, same order rules) with as few changes as it can: the
  * unchanged runs at both ends stay, changed items there are replaced one by one, and what
- * lies between is spliced. */
+ * lies between is spliced. With adopt, where the store keeps a member, fresh (owning its
+ * items) gets it in place of the one read: fresh then holds what the store does, without
+ * asking it item by item. */
 static void
-update_store (GListStore *store, EsMember **fresh, guint m)
+update_store (GListStore *store, EsMember **fresh, guint m, gboolean adopt)
 {
   GListModel *old = G_LIST_MODEL (store);
   guint n = g_list_model_get_n_items (old);
@@ -127,6 +129,24 @@ update_store (GListStore *store, EsMember **fresh, guint m)
         {
           g_array_append_val (changed, i);
           changes++;
+        }
+    }
+  if (adopt && n > 0)
+    {
+      /* Kept unless the whole store is replaced below. */
+      gboolean replaced
+          = changes + MAX (n - prefix - suffix, m - prefix - suffix) > MAX_SINGLE_CHANGES;
+
+      for (guint i = 0, k = 0; i < n && !replaced; i++)
+        {
+          if (i >= prefix && i < n - suffix)
+            continue;
+          if (k < changed->len && g_array_index (changed, guint, k) == i)
+            {
+              k++;
+              continue;
+            }
+          g_set_object (&fresh[i < prefix ? i : i - n + m], item_at (old, i));
         }
     }
   changes += MAX (n - prefix - suffix, m - prefix - suffix);
@@ -161,27 +181,26 @@ update_store (GListStore *store, EsMember **fresh, guint m)
 static void
 update_stores (EsMemberList *self, GPtrArray *fresh)
 {
-  GListModel *all = G_LIST_MODEL (self->store);
   GPtrArray *stages[ES_STAGE_N_STAGES];
-  guint n;
+  guint n = fresh->len;
 
-  update_store (self->store, (EsMember **)fresh->pdata, fresh->len);
+  update_store (self->store, (EsMember **)fresh->pdata, fresh->len, TRUE);
 
-  /* The store kept the members that did not change: the stages get the same objects. */
-  n = g_list_model_get_n_items (all);
+  /* The store kept the members that did not change, now in fresh too: the stages get the
+   * same objects. */
   g_hash_table_remove_all (self->by_id);
   for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
     stages[s] = g_ptr_array_sized_new (n / 4 + 1);
   for (guint i = 0; i < n; i++)
     {
-      EsMember *member = item_at (all, i);
+      EsMember *member = g_ptr_array_index (fresh, i);
 
       g_hash_table_insert (self->by_id, &member->id, member);
       g_ptr_array_add (stages[MIN ((guint)member->state.stage, ES_STAGE_N_STAGES - 1)], member);
     }
   for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
     {
-      update_store (self->stages[s], (EsMember **)stages[s]->pdata, stages[s]->len);
+      update_store (self->stages[s], (EsMember **)stages[s]->pdata, stages[s]->len, FALSE);
       g_ptr_array_unref (stages[s]);
     }
 }
@@ -194,7 +213,8 @@ read_day (EsMemberList *self)
 
 /* Applies the outcome of a read, on the main thread. */
 static void
-finish_read (EsMemberList *self, GPtrArray *fresh, const GDate *today, const GError *error)
+finish_read (EsMemberList *self, GPtrArray *fresh, char *sectors, const GDate *today,
+             const GError *error)
 {
   g_clear_error (&self->error);
   if (fresh != NULL)
@@ -202,7 +222,9 @@ finish_read (EsMemberList *self, GPtrArray *fresh, const GDate *today, const GEr
       self->shown_today = *today;
       self->loaded = TRUE;
       g_free (self->sectors);
-      self->sectors = es_naf_sections_present ((EsMember *const *)fresh->pdata, fresh->len);
+      self->sectors = sectors != NULL
+                          ? g_strdup (sectors)
+                          : es_naf_sections_present ((EsMember *const *)fresh->pdata, fresh->len);
       update_stores (self, fresh);
     }
   else
@@ -237,6 +259,7 @@ typedef struct
   char *path;
   gboolean read_only;
   GDate today;
+  char *sectors; /* of the members read, found in the worker too */
 } ReadData;
 
 static void
@@ -245,6 +268,7 @@ read_data_free (gpointer data)
   ReadData *read = data;
 
   g_free (read->path);
+  g_free (read->sectors);
   g_free (read);
 }
 
@@ -280,9 +304,12 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   fresh = es_member_store_list_sorted (db, &read->today, &error);
   sqlite3_progress_handler (es_db_get_handle (db), 0, NULL, NULL);
   if (fresh == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, fresh, (GDestroyNotify)g_ptr_array_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  read->sectors = es_naf_sections_present ((EsMember *const *)fresh->pdata, fresh->len);
+  g_task_return_pointer (task, fresh, (GDestroyNotify)g_ptr_array_unref);
 }
 
 static void
@@ -302,7 +329,7 @@ read_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
   clear_waiters (self);
   if (fresh == NULL && self->loaded)
     g_warning ("Cannot read the members again: %s", error->message);
-  finish_read (self, fresh, &read->today, error);
+  finish_read (self, fresh, read->sectors, &read->today, error);
 }
 
 /* Reads the members again in a worker thread; a read under way is dropped. */
@@ -594,7 +621,7 @@ es_member_list_reload (EsMemberList *self, GError **error)
   clear_waiters (self);
   today = read_day (self);
   fresh = es_member_store_list_sorted (self->db, &today, &local_error);
-  finish_read (self, fresh, &today, local_error);
+  finish_read (self, fresh, NULL, &today, local_error);
   if (fresh == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
