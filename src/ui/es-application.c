@@ -606,24 +606,38 @@ es_application_get_settings (EsApplication *self)
   return self->settings;
 }
 
+static EsWindow *
+find_main_window (EsApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ES_IS_WINDOW (l->data))
+      return ES_WINDOW (l->data);
+  return NULL;
+}
+
+static EsWindow *
+new_main_window (EsApplication *self, EsDb *db)
+{
+  EsWindow *window = es_window_new_for_db (GTK_APPLICATION (self), db);
+
+  g_signal_connect_object (window, "notify::db", G_CALLBACK (window_db_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (db != NULL)
+    update_actions (self);
+  return window;
+}
+
 GtkWindow *
 es_application_get_main_window (EsApplication *self)
 {
-  GList *windows;
   EsWindow *window;
 
   g_return_val_if_fail (ES_IS_APPLICATION (self), NULL);
 
-  windows = gtk_application_get_windows (GTK_APPLICATION (self));
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ES_IS_WINDOW (l->data))
-      return GTK_WINDOW (l->data);
-
-  window = es_window_new (GTK_APPLICATION (self));
-  g_signal_connect_object (window, "notify::db", G_CALLBACK (window_db_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  return GTK_WINDOW (window);
+  window = find_main_window (self);
+  return GTK_WINDOW (window != NULL ? window : new_main_window (self, NULL));
 }
 
 gboolean
@@ -640,11 +654,14 @@ es_application_open_path (EsApplication *self, const char *path, EsDbOpenFlags f
   g_return_val_if_fail (ES_IS_APPLICATION (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  window = main_window (self);
-  gtk_window_present (GTK_WINDOW (window));
+  /* Without a window yet, the file opens first: the window is then built while its
+   * members are read. */
+  window = find_main_window (self);
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
 
   absolute = g_canonicalize_filename (path, NULL);
-  current = es_window_get_db (window);
+  current = window != NULL ? es_window_get_db (window) : NULL;
   if (current != NULL && (flags & ES_DB_OPEN_CREATE_NEW) == 0)
     {
       g_autofree char *current_path = g_canonicalize_filename (es_db_get_path (current), NULL);
@@ -663,7 +680,13 @@ es_application_open_path (EsApplication *self, const char *path, EsDbOpenFlags f
       return FALSE;
     }
 
-  es_window_set_db (window, db);
+  if (window == NULL)
+    {
+      window = new_main_window (self, db);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else
+    es_window_set_db (window, db);
 
   if (remember && self->settings != NULL)
     g_settings_set_string (self->settings, "last-database", absolute);

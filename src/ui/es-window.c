@@ -338,6 +338,21 @@ es_window_new (GtkApplication *application)
   return g_object_new (ES_TYPE_WINDOW, "application", application, NULL);
 }
 
+EsWindow *
+es_window_new_for_db (GtkApplication *application, EsDb *db)
+{
+  EsWindow *window;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (db == NULL || ES_IS_DB (db), NULL);
+
+  if (db != NULL)
+    es_member_list_load_async (es_member_list_get_for_db (db), NULL);
+  window = es_window_new (application);
+  es_window_set_db (window, db);
+  return window;
+}
+
 EsDb *
 es_window_get_db (EsWindow *self)
 {

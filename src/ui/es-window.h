@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EsWindow, es_window, ES, WINDOW, AdwApplicationWindow)
 
 EsWindow *es_window_new (GtkApplication *application);
+/* A window on db (may be NULL), its members read in the background while it is built:
+ * building the window takes about as long as the read. */
+EsWindow *es_window_new_for_db (GtkApplication *application, EsDb *db);
 
 /* The open database, or NULL when none is open. Setting it hands it to every section. */
 EsDb *es_window_get_db (EsWindow *self);

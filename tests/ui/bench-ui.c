@@ -175,10 +175,10 @@ table_filled (EsWindow *window)
 static EsWindow *
 new_window (EsDb *db, const char *section)
 {
-  EsWindow *window = es_window_new (GTK_APPLICATION (app));
+  /* As the application opens a file: the members are read while the window is built. */
+  EsWindow *window = es_window_new_for_db (GTK_APPLICATION (app), db);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  es_window_set_db (window, db);
   es_window_set_section (window, section);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
