@@ -696,6 +696,76 @@ test_slot_model (void)
   g_assert_true (es_slot_model_get_source (model) == G_LIST_MODEL (source));
 }
 
+/* With an eager count, the first slots follow a change at once, the others from an idle
+ * or when asked for; nothing is told as items-changed but the length. */
+static void
+test_slot_model_eager (void)
+{
+  g_autoptr (GListStore) source = g_list_store_new (ES_TYPE_MEMBER);
+  g_autoptr (EsSlotModel) model = NULL;
+  GListModel *slots;
+  EsSlot *held[100];
+  Changes changes = { 0 };
+
+  for (gint64 id = 1; id <= 100; id++)
+    {
+      g_autoptr (EsMember) member = numbered (id);
+      g_list_store_append (source, member);
+    }
+  model = es_slot_model_new (G_LIST_MODEL (source));
+  slots = G_LIST_MODEL (model);
+  g_assert_cmpuint (es_slot_model_get_eager (model), ==, 0);
+  es_slot_model_set_eager (model, 5);
+  g_assert_cmpuint (es_slot_model_get_eager (model), ==, 5);
+  for (guint i = 0; i < 100; i++)
+    held[i] = g_list_model_get_item (slots, i);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  /* Two in front: the five first follow, the others are behind until the idle. */
+  for (gint64 id = 0; id >= -1; id--)
+    {
+      g_autoptr (EsMember) member = numbered (id);
+      g_list_store_insert (source, 0, member);
+    }
+  g_assert_true (es_slot_model_is_behind (model));
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (ES_MEMBER (es_slot_get_item (held[i]))->id, ==, (gint64)i - 1);
+  g_assert_cmpint (ES_MEMBER (es_slot_get_item (held[50]))->id, ==, 51);
+  /* Asked for, a slot catches up at once. */
+  g_assert_cmpint (slot_id (slots, 50), ==, 49);
+  g_assert_cmpint (ES_MEMBER (es_slot_get_item (held[50]))->id, ==, 49);
+
+  while (es_slot_model_is_behind (model))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 100; i++)
+    g_assert_cmpint (ES_MEMBER (es_slot_get_item (held[i]))->id, ==, (gint64)i - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 102);
+  g_assert_cmpuint (changes.emissions, ==, 2);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 2);
+
+  /* Changes while behind widen what is behind; fewer items cut it short. */
+  g_list_store_remove (source, 10);
+  g_list_store_remove (source, 90);
+  g_list_store_splice (source, 58, 42, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 58);
+  while (es_slot_model_is_behind (model))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 58; i++)
+    {
+      g_autoptr (EsMember) expected = g_list_model_get_item (G_LIST_MODEL (source), i);
+      g_assert_true (es_slot_get_item (held[i]) == (gpointer)expected);
+    }
+
+  /* Another source: nothing is left behind. */
+  g_list_store_remove (source, 30);
+  g_assert_true (es_slot_model_is_behind (model));
+  es_slot_model_set_source (model, NULL);
+  g_assert_false (es_slot_model_is_behind (model));
+  for (guint i = 0; i < 100; i++)
+    g_object_unref (held[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -713,6 +783,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/member-list/same", test_member_same);
   g_test_add_func ("/member-list/list", test_list);
   g_test_add_func ("/slot-model/follow", test_slot_model);
+  g_test_add_func ("/slot-model/eager", test_slot_model_eager);
 
   return g_test_run ();
 }

@@ -11,7 +11,15 @@ struct _EsSlotModel
   gulong changed_id;
   /* One entry per position: the slot handed out for it, or NULL while none was asked. */
   GPtrArray *slots;
+
+  guint eager;      /* 0: every slot follows at once */
+  guint stale_from; /* the slots in [stale_from, stale_to) may show an old item */
+  guint stale_to;
+  guint catch_up_id;
 };
+
+/* Slots a catch-up idle points at their items at a time: a few milliseconds of rows. */
+#define CATCH_UP_CHUNK 24
 
 static void es_slot_model_list_model_init (GListModelInterface *iface);
 
@@ -31,6 +39,35 @@ es_slot_model_get_n_items (GListModel *model)
   return ES_SLOT_MODEL (model)->slots->len;
 }
 
+static void
+follow (EsSlotModel *self, guint position)
+{
+  EsSlot *slot = g_ptr_array_index (self->slots, position);
+
+  if (slot != NULL)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (self->source, position);
+      es_slot_set_item (slot, item);
+    }
+}
+
+static gboolean
+catch_up_cb (gpointer data)
+{
+  EsSlotModel *self = data;
+  guint end = MIN (self->stale_to, self->slots->len);
+  guint stop = MIN (end, self->stale_from + CATCH_UP_CHUNK);
+
+  for (guint i = self->stale_from; i < stop; i++)
+    follow (self, i);
+  self->stale_from = stop;
+  if (stop < end)
+    return G_SOURCE_CONTINUE;
+  self->stale_from = self->stale_to = 0;
+  self->catch_up_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 es_slot_model_get_item (GListModel *model, guint position)
 {
@@ -40,6 +77,8 @@ es_slot_model_get_item (GListModel *model, guint position)
   if (position >= self->slots->len)
     return NULL;
   slot = g_ptr_array_index (self->slots, position);
+  if (slot != NULL && position >= self->stale_from && position < self->stale_to)
+    follow (self, position);
   if (slot == NULL)
     {
       g_autoptr (GObject) item = g_list_model_get_item (self->source, position);
@@ -73,16 +112,29 @@ source_changed_cb (GListModel *source, guint position, guint removed, guint adde
       g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
     }
 
-  for (guint i = position; i < MIN (old_n, new_n); i++)
-    {
-      EsSlot *slot = g_ptr_array_index (self->slots, i);
+  {
+    guint common = MIN (old_n, new_n);
+    guint now = self->eager > 0 ? MIN (common, MAX (position, self->eager)) : common;
 
-      if (slot != NULL)
-        {
-          g_autoptr (GObject) item = g_list_model_get_item (source, i);
-          es_slot_set_item (slot, item);
-        }
-    }
+    for (guint i = position; i < now; i++)
+      follow (self, i);
+    /* The rest, later: the range only grows until the idle has gone through it. */
+    if (now < common)
+      {
+        if (self->stale_from == self->stale_to)
+          {
+            self->stale_from = now;
+            self->stale_to = common;
+          }
+        else
+          {
+            self->stale_from = MIN (self->stale_from, now);
+            self->stale_to = MAX (self->stale_to, common);
+          }
+        if (self->catch_up_id == 0)
+          self->catch_up_id = g_idle_add (catch_up_cb, self);
+      }
+  }
 
   if (new_n > old_n)
     {
@@ -100,6 +152,8 @@ es_slot_model_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->source);
   g_clear_object (&self->source);
   g_ptr_array_set_size (self->slots, 0);
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  self->stale_from = self->stale_to = 0;
 
   G_OBJECT_CLASS (es_slot_model_parent_class)->dispose (object);
 }
@@ -172,6 +226,8 @@ es_slot_model_set_source (EsSlotModel *self, GListModel *source)
   /* Another source: nothing in common, every slot goes. */
   old_n = self->slots->len;
   g_ptr_array_set_size (self->slots, 0);
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  self->stale_from = self->stale_to = 0;
   new_n = source != NULL ? g_list_model_get_n_items (source) : 0;
   g_ptr_array_set_size (self->slots, new_n);
   if (source != NULL)
@@ -179,4 +235,28 @@ es_slot_model_set_source (EsSlotModel *self, GListModel *source)
         = g_signal_connect (source, "items-changed", G_CALLBACK (source_changed_cb), self);
   if (old_n > 0 || new_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+}
+
+guint
+es_slot_model_get_eager (EsSlotModel *self)
+{
+  g_return_val_if_fail (ES_IS_SLOT_MODEL (self), 0);
+
+  return self->eager;
+}
+
+void
+es_slot_model_set_eager (EsSlotModel *self, guint eager)
+{
+  g_return_if_fail (ES_IS_SLOT_MODEL (self));
+
+  self->eager = eager;
+}
+
+gboolean
+es_slot_model_is_behind (EsSlotModel *self)
+{
+  g_return_val_if_fail (ES_IS_SLOT_MODEL (self), FALSE);
+
+  return self->catch_up_id != 0;
 }

@@ -7,6 +7,10 @@
  * the same object: when the source changes, the slots are pointed at their new items
  * (EsSlot::notify::item) and only a change in the number of items is told as
  * items-changed, at the end of the list. Cells follow their slot's "item".
+ *
+ * With an eager count, only the first slots follow a change at once; the others, which a
+ * view keeps below what it shows, follow from an idle, a few at a time, after the frame
+ * (or as soon as someone asks for them).
  */
 #pragma once
 
@@ -24,5 +28,11 @@ EsSlotModel *es_slot_model_new (GListModel *source);
 
 GListModel *es_slot_model_get_source (EsSlotModel *self);
 void es_slot_model_set_source (EsSlotModel *self, GListModel *source);
+
+/* How many slots, from the first, follow a change at once (0, the default: all). */
+guint es_slot_model_get_eager (EsSlotModel *self);
+void es_slot_model_set_eager (EsSlotModel *self, guint eager);
+/* Whether some slots still show what was there before the last change. */
+gboolean es_slot_model_is_behind (EsSlotModel *self);
 
 G_END_DECLS

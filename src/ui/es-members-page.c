@@ -15,8 +15,12 @@
  * sorted. The search asks core for the matching ids (es_member_store_search_set) on every
  * keystroke, without delay: it takes well under a millisecond. The slots keep the
  * table's rows in place while what they show changes (GTK 4.8 would otherwise rebuild
- * up to 200 rows on each keystroke); each cell follows its slot. The slice shows only the
- * first FIRST_ROWS rows in the frame that first has them, all of them a frame later. The
+ * up to 200 rows on each keystroke); each cell follows its slot, the FIRST_ROWS first at
+ * once, the others (kept by the view below the screen) from an idle after the frame. The
+ * slice shows only the first FIRST_ROWS rows in the frame that first has them, all of
+ * them a frame later; a keystroke that finds more members than before makes no more rows
+ * than that either, and brings the results to the top. Nobody found is said over the
+ * empty table rather than instead of it, which would map its rows again. The
  * members are read in the background from the moment the window has the database: the
  * table and its toolbar show at once, the count saying "Loading…" until the rows come.
  *
@@ -125,6 +129,7 @@ struct _EsMembersPage
   GtkLabel *count_label;
   GtkFlowBox *filters_box;
   GtkStack *list_stack;
+  AdwStatusPage *no_match_page; /* over the table when it is empty */
   GtkColumnView *column_view;
   AdwStatusPage *error_page;
   EsMemberPage *member_page;
@@ -185,6 +190,7 @@ update_view (EsMembersPage *self)
       /* Never "no members" before they are read. */
       gtk_label_set_text (self->count_label, _ ("Loading…"));
       gtk_stack_set_visible_child_name (self->list_stack, "table");
+      gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), FALSE);
       return;
     }
 
@@ -198,12 +204,8 @@ update_view (EsMembersPage *self)
         g_dngettext (GETTEXT_PACKAGE, "%u of %u member", "%u of %u members", total), shown, total);
   gtk_label_set_text (self->count_label, text);
 
-  if (total == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "none");
-  else if (shown == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "table");
+  gtk_stack_set_visible_child_name (self->list_stack, total == 0 ? "none" : "table");
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), total > 0 && shown == 0);
 }
 
 /* The list view inside the column view, which knows how to scroll to a row. */
@@ -748,6 +750,15 @@ apply_filter (EsMembersPage *self, GtkFilterChange change)
 }
 
 static void
+scroll_to_top (EsMembersPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+static void
 run_search (EsMembersPage *self, const char *text)
 {
   g_autoptr (GError) error = NULL;
@@ -791,8 +802,17 @@ run_search (EsMembersPage *self, const char *text)
       self->criteria.ids = self->search_set;
     }
 
+  /* More rows than the screen holds are made after the frame, not in the keystroke. */
+  if (gtk_slice_list_model_get_size (self->shown) > FIRST_ROWS)
+    {
+      gtk_slice_list_model_set_size (
+          self->shown, MAX (FIRST_ROWS, g_list_model_get_n_items (G_LIST_MODEL (self->filtered))));
+      es_after_frame_schedule (&self->show_rest, GTK_WIDGET (self), show_rest_cb, self);
+    }
   apply_filter (self, change);
   check_selection (self);
+  /* Another search: its results from the top. */
+  scroll_to_top (self);
 }
 
 /* Callbacks */
@@ -1091,6 +1111,7 @@ es_members_page_class_init (EsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, filters_box);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, EsMembersPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, member_page);
@@ -1132,6 +1153,8 @@ es_members_page_init (EsMembersPage *self)
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->slots = es_slot_model_new (G_LIST_MODEL (self->filtered));
+  /* The rows on screen follow a search at once, those the view keeps below them after. */
+  es_slot_model_set_eager (self->slots, FIRST_ROWS);
   self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->slots)), 0, FIRST_ROWS);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -629,6 +629,23 @@ test_members_table (void)
   }
   save_screenshot (GTK_WIDGET (main_window ()), "members-search");
 
+  /* Nobody found: said over the empty table, which stays; somebody again: the rows. */
+  {
+    GtkWidget *no_match = child (page, ES_TYPE_MEMBERS_PAGE, "no_match_page");
+    GtkWidget *view = child (page, ES_TYPE_MEMBERS_PAGE, "column_view");
+
+    g_assert_false (gtk_widget_get_visible (no_match));
+    gtk_editable_set_text (search, "zzqxw");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+    g_assert_true (gtk_widget_get_visible (no_match));
+    wait_for_frames (GTK_WIDGET (main_window ()), 2);
+    g_assert_true (gtk_widget_get_mapped (view));
+    save_screenshot (GTK_WIDGET (main_window ()), "members-no-match");
+    gtk_editable_set_text (search, prefix);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+    g_assert_false (gtk_widget_get_visible (no_match));
+  }
+
   /* And the stage filter narrows further. */
   gtk_editable_set_text (search, "");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 60);
