@@ -639,6 +639,23 @@ test_member_state (Fixture *f, gconstpointer data)
       g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state"), ==, 120);
     }
 
+  /* Kept again on purpose, as the application does after opening a file: once. */
+  exec_raw (f->path, "UPDATE member_state SET rules = 0 WHERE member_id % 4 = 0;"
+                     "UPDATE member_state SET exit_reason = 99 WHERE member_id = 5");
+  read_only = es_db_open (f->path, ES_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (es_member_store_keep_states (read_only, &error), ==, 31);
+  g_assert_no_error (error);
+  g_clear_object (&read_only);
+  g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 90);
+  g_assert_cmpint (es_member_store_keep_states (db, &error), ==, 31);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 120);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state WHERE exit_reason = 99"),
+                   ==, 0);
+  g_assert_cmpint (es_member_store_keep_states (db, &error), ==, 0);
+  assert_list_is_history (db, &today, 120);
+
   /* An interview moves the interview deadline of a member in contract. */
   in_contract = query_int (f->path, "SELECT member_id FROM member_state WHERE stage = 2 "
                                     "ORDER BY member_id LIMIT 1");

@@ -257,7 +257,6 @@ cancel_read (EsMemberList *self)
 typedef struct
 {
   char *path;
-  gboolean read_only;
   GDate today;
   char *sectors; /* of the members read, found in the worker too */
 } ReadData;
@@ -289,11 +288,10 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  /* The list's own connection checked the file when it opened it. Writable if that one
-   * is: the read keeps the states it had to derive again (after the rules changed). */
-  db = es_db_open (
-      read->path,
-      (read->read_only ? ES_DB_OPEN_READ_ONLY : ES_DB_OPEN_DEFAULT) | ES_DB_OPEN_CHECKED, &error);
+  /* The list's own connection checked the file when it opened it. Read-only: the states
+   * missing there are derived for this read only (es_member_store_keep_states() keeps
+   * them, from the connection that writes). */
+  db = es_db_open (read->path, ES_DB_OPEN_READ_ONLY | ES_DB_OPEN_CHECKED, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -342,7 +340,6 @@ start_read (EsMemberList *self)
   cancel_read (self);
   read = g_new0 (ReadData, 1);
   read->path = g_strdup (es_db_get_path (self->db));
-  read->read_only = es_db_is_read_only (self->db);
   read->today = read_day (self);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);

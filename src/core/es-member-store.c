@@ -723,6 +723,43 @@ es_member_store_get (EsDb *db, gint64 id, const GDate *today, GError **error)
   return g_object_ref (g_ptr_array_index (members, 0));
 }
 
+gint
+es_member_store_keep_states (EsDb *db, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint n = 0;
+  int rc;
+
+  g_return_val_if_fail (ES_IS_DB (db), -1);
+
+  stmt = es_db_prepare (db,
+                        "SELECT count(*) FROM member m LEFT JOIN member_state ps ON ps.member_id = "
+                        "m.id AND ps.rules = " G_STRINGIFY (
+                            ES_PIPELINE_RULES_VERSION) " WHERE ps.member_id IS NULL OR ps.stage "
+                                                       "NOT BETWEEN 0 AND ?1 OR "
+                                                       "ps.exit_reason NOT BETWEEN 0 AND ?2",
+                        error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int (stmt, 1, ES_STAGE_N_STAGES - 1);
+  sqlite3_bind_int (stmt, 2, ES_EXIT_N_REASONS - 1);
+  rc = es_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return -1;
+  if (n > 0 && !es_db_is_read_only (db))
+    {
+      GDate today = es_date_today ();
+      g_autoptr (GPtrArray) members = load_members (db, 0, &today, NULL, error);
+
+      if (members == NULL)
+        return -1;
+    }
+  return n;
+}
+
 GArray *
 es_member_store_deadlines (EsDb *db, const GDate *today, GError **error)
 {

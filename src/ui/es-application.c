@@ -18,6 +18,7 @@
 
 #include "es-application.h"
 #include "es-demo.h"
+#include "es-member-store.h"
 #include "es-preferences-window.h"
 #include "es-window.h"
 
@@ -671,6 +672,12 @@ es_application_open_path (EsApplication *self, const char *path, EsDbOpenFlags f
     }
 
   db = es_db_open (absolute, flags, &error);
+  /* Once after an update of the format or of the rules: the list then reads them. */
+  if (db != NULL && !es_db_is_read_only (db) && es_member_store_keep_states (db, &error) < 0)
+    {
+      g_warning ("Cannot keep the members' states: %s", error->message);
+      g_clear_error (&error);
+    }
   if (db == NULL)
     {
       show_open_error (self,
