@@ -132,7 +132,7 @@ struct _EsMembersPage
   AdwStatusPage *no_match_page; /* over the table when it is empty */
   GtkColumnView *column_view;
   AdwStatusPage *error_page;
-  EsMemberPage *member_page;
+  EsMemberPage *member_page; /* in the leaflet once a member was shown, else NULL */
 };
 
 G_DEFINE_FINAL_TYPE (EsMembersPage, es_members_page, ADW_TYPE_BIN)
@@ -1001,6 +1001,22 @@ set_list (EsMembersPage *self, EsMemberList *list)
     load (self);
 }
 
+/* A member's page is a few milliseconds of widgets: made when first needed, not with the
+ * window. */
+static EsMemberPage *
+ensure_member_page (EsMembersPage *self)
+{
+  AdwLeafletPage *page;
+
+  if (self->member_page != NULL)
+    return self->member_page;
+  self->member_page = g_object_new (ES_TYPE_MEMBER_PAGE, NULL);
+  es_member_page_set_db (self->member_page, self->db);
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->member_page));
+  adw_leaflet_page_set_name (page, "member");
+  return self->member_page;
+}
+
 static void
 es_members_page_map (GtkWidget *widget)
 {
@@ -1021,6 +1037,7 @@ es_members_page_dispose (GObject *object)
   if (self->sorted != NULL)
     set_list (self, NULL);
   /* The bin's child is a template child too: the bin must let go of it first. */
+  self->member_page = NULL;
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ES_TYPE_MEMBERS_PAGE);
   g_clear_object (&self->selection);
@@ -1114,7 +1131,6 @@ es_members_page_class_init (EsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, EsMembersPage, member_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -1201,7 +1217,8 @@ es_members_page_set_db (EsMembersPage *self, EsDb *db)
 
   g_clear_pointer (&self->search_text, g_free);
   self->selected_id = 0;
-  es_member_page_set_db (self->member_page, db);
+  if (self->member_page != NULL)
+    es_member_page_set_db (self->member_page, db);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   set_list (self, db != NULL ? es_member_list_get_for_db (db) : NULL);
   fill_counselors (self);
@@ -1219,7 +1236,7 @@ es_members_page_show_member (EsMembersPage *self, gint64 id)
   load (self);
   self->selected_id = id;
   select_row (self, id, TRUE);
-  es_member_page_set_member_id (self->member_page, id);
+  es_member_page_set_member_id (ensure_member_page (self), id);
   adw_leaflet_set_visible_child_name (self->leaflet, "member");
 }
 
@@ -1253,4 +1270,12 @@ es_members_page_get_rows (EsMembersPage *self)
   g_return_val_if_fail (ES_IS_MEMBERS_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->filtered);
+}
+
+EsMemberPage *
+es_members_page_get_member_page (EsMembersPage *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBERS_PAGE (self), NULL);
+
+  return self->member_page;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "es-db.h"
+#include "es-member-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,7 @@ void es_members_page_search (EsMembersPage *self, const char *text);
 
 /* The rows the table shows, after search and filters (EsMember), for tests. */
 GListModel *es_members_page_get_rows (EsMembersPage *self);
+/* The member's page, once a member was shown (else NULL). */
+EsMemberPage *es_members_page_get_member_page (EsMembersPage *self);
 
 G_END_DECLS

@@ -496,7 +496,7 @@ static void
 test_member_page (void)
 {
   EsMembersPage *page = members_page ();
-  EsMemberPage *member_page = child (page, ES_TYPE_MEMBERS_PAGE, "member_page");
+  EsMemberPage *member_page;
   EsMember *member;
   gint64 opened = 0;
 
@@ -517,6 +517,10 @@ test_member_page (void)
     }
   wait_for_frames (GTK_WIDGET (main_window ()), 3);
 
+  /* Made for the first member shown, not with the window. */
+  member_page = es_members_page_get_member_page (page);
+  g_assert_nonnull (member_page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (member_page)));
   g_assert_cmpint (es_member_page_get_member_id (member_page), ==, moved_id);
   member = es_member_page_get_member (member_page);
   g_assert_nonnull (member);
@@ -703,10 +707,11 @@ test_member_form (void)
 
   /* Editing from the member's page: the page follows. */
   {
-    EsMemberPage *member_page = child (page, ES_TYPE_MEMBERS_PAGE, "member_page");
+    EsMemberPage *member_page;
     g_autoptr (EsMember) stored = NULL;
 
     es_members_page_show_member (page, moved_id);
+    member_page = es_members_page_get_member_page (page);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (member_page), "member.edit", NULL));
     form = wait_for_toplevel (ES_TYPE_MEMBER_FORM);
     g_assert_nonnull (form);
