@@ -256,6 +256,20 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_error (error, ES_DB_ERROR, ES_DB_ERROR_READ_ONLY);
 }
 
+/* A demo cooperative of n members at today, through the store like any other. */
+static void
+generate_demo (EsDb *db, const GDate *today, guint n)
+{
+  g_autoptr (GError) error = NULL;
+  EsDemoOptions options;
+
+  es_demo_options_init (&options);
+  options.n_members = n;
+  options.today = *today;
+  g_assert_true (es_demo_generate (db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Every member as listed (from the kept states where up to date) says what it says alone
  * (derived from its history). */
 static void
@@ -507,15 +521,10 @@ test_list_matches_get (Fixture *f, gconstpointer data)
   g_autoptr (EsDb) db = es_db_open (f->path, ES_DB_OPEN_CREATE_NEW, &error);
   g_autoptr (GPtrArray) members = NULL;
   GDate today = es_date_make (2026, 11, 24);
-  EsDemoOptions options;
   guint corrected = 0, cancelled = 0;
 
   g_assert_no_error (error);
-  es_demo_options_init (&options);
-  options.n_members = 120;
-  options.today = today;
-  g_assert_true (es_demo_generate (db, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  generate_demo (db, &today, 120);
 
   /* Recorded last, dated first: a correction of some members' first event a day earlier,
    * and a cancellation of others' last one. */
@@ -589,15 +598,10 @@ test_member_state (Fixture *f, gconstpointer data)
   g_autoptr (EsMember) before = NULL;
   g_autoptr (EsMember) after = NULL;
   GDate today = es_date_make (2026, 11, 24);
-  EsDemoOptions options;
   gint64 in_contract;
 
   g_assert_no_error (error);
-  es_demo_options_init (&options);
-  options.n_members = 120;
-  options.today = today;
-  g_assert_true (es_demo_generate (db, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  generate_demo (db, &today, 120);
 
   /* Every write kept its member's state. */
   g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 120);
