@@ -2,7 +2,7 @@
  * federation-scale cooperative, measured from the call to the frame painted with the data.
  * Run it with build-aux/bench (Xvfb, French); the budgets are those of ARCHITECTURE.md.
  *
- *   essaim-bench-ui [--rounds N] [--read-only] DATABASE
+ *   essaim-bench-ui [--rounds N] [--read-only] [--verbose] DATABASE
  *
  * Copyright 2026 The Essaim contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,6 +57,7 @@ static Measure measures[N_MEASURES] = {
 static const char *const typed[] = { "martin", "dub", "atelier", "lyon", "gra", "nguyen x" };
 
 static EsApplication *app;
+static gboolean verbose;
 
 /* Waiting for frames */
 
@@ -278,10 +279,22 @@ run_round (const char *path, gboolean write)
         {
           g_autofree char *text = g_strndup (typed[w], len <= n ? len : 2 * n - len);
 
+          gint64 computed, painted;
+
           t = g_get_monotonic_time ();
           es_members_page_search (members_page, text);
-          add_sample (&measures[SEARCH_COMPUTE], t, g_get_monotonic_time ());
-          add_sample (&measures[SEARCH], t, wait_painted (window, any_frame));
+          computed = g_get_monotonic_time ();
+          painted = wait_painted (window, any_frame);
+          add_sample (&measures[SEARCH_COMPUTE], t, computed);
+          add_sample (&measures[SEARCH], t, painted);
+          if (verbose)
+            {
+              g_autofree char *quoted = g_strdup_printf ("\"%s\"", text);
+
+              g_print ("search %-12s %6.1f ms %6.1f ms %5u rows\n", quoted, (computed - t) / 1000.0,
+                       (painted - t) / 1000.0,
+                       g_list_model_get_n_items (es_members_page_get_rows (members_page)));
+            }
         }
     }
 
@@ -352,6 +365,7 @@ main (int argc, char *argv[])
   GOptionEntry entries[] = {
     { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Repetitions (default 5)", "N" },
     { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, "Do not measure a save", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every keystroke's times", NULL },
     { NULL },
   };
   guint n_members;
