@@ -10,6 +10,7 @@
 #include "es-member-list.h"
 #include "es-member-store.h"
 #include "es-member-view.h"
+#include "es-member-rows.h"
 #include "es-slot-model.h"
 #include "es-validate.h"
 
@@ -744,26 +745,235 @@ test_slot_model_eager (void)
   g_assert_cmpuint (changes.removed, ==, 0);
   g_assert_cmpuint (changes.added, ==, 2);
 
-  /* Changes while behind widen what is behind; fewer items cut it short. */
+  /* Changes while behind widen what is behind. Fewer items: the slots past the end stay,
+   * the first ones empty at once, until the idle lets them go from the end. */
+  memset (&changes, 0, sizeof changes);
   g_list_store_remove (source, 10);
   g_list_store_remove (source, 90);
-  g_list_store_splice (source, 58, 42, NULL, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 58);
+  g_list_store_splice (source, 3, 97, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (source)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 102);
+  g_assert_cmpuint (changes.emissions, ==, 0);
+  g_assert_null (es_slot_get_item (held[3]));
+  g_assert_null (es_slot_get_item (held[4]));
+  g_assert_nonnull (es_slot_get_item (held[80]));
+  {
+    g_autoptr (EsSlot) asked = g_list_model_get_item (slots, 80);
+    g_assert_true (asked == held[80]);
+    g_assert_null (es_slot_get_item (asked));
+  }
   while (es_slot_model_is_behind (model))
     g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 58; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 3);
+  g_assert_cmpuint (changes.removed, ==, 99);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_cmpuint (changes.emissions, >, 1);
+  for (guint i = 0; i < 3; i++)
     {
       g_autoptr (EsMember) expected = g_list_model_get_item (G_LIST_MODEL (source), i);
       g_assert_true (es_slot_get_item (held[i]) == (gpointer)expected);
     }
+  for (guint i = 3; i < 100; i++)
+    g_assert_null (es_slot_get_item (held[i]));
+
+  /* More again: the slots come back at the end. */
+  for (gint64 id = 200; id < 260; id++)
+    {
+      g_autoptr (EsMember) member = numbered (id);
+      g_list_store_append (source, member);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 63);
+  g_assert_cmpint (slot_id (slots, 62), ==, 259);
+
+  /* Held, the slots wait past the end, and show the items that come back. */
+  g_assert_false (es_slot_model_get_hold (model));
+  es_slot_model_set_hold (model, TRUE);
+  g_assert_true (es_slot_model_get_hold (model));
+  g_list_store_remove_all (source);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 63);
+  g_assert_null (es_slot_get_item (held[0]));
+  for (gint64 id = 300; id < 310; id++)
+    {
+      g_autoptr (EsMember) member = numbered (id);
+      g_list_store_append (source, member);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 63);
+  g_assert_cmpint (ES_MEMBER (es_slot_get_item (held[0]))->id, ==, 300);
+  g_assert_cmpint (slot_id (slots, 9), ==, 309);
+  {
+    g_autoptr (EsSlot) past = g_list_model_get_item (slots, 10);
+    g_assert_null (es_slot_get_item (past));
+  }
+  /* Let go, they go. */
+  es_slot_model_set_hold (model, FALSE);
+  g_assert_true (es_slot_model_is_behind (model));
+  while (es_slot_model_is_behind (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 10);
 
   /* Another source: nothing is left behind. */
-  g_list_store_remove (source, 30);
+  g_list_store_remove (source, 3);
   g_assert_true (es_slot_model_is_behind (model));
   es_slot_model_set_source (model, NULL);
   g_assert_false (es_slot_model_is_behind (model));
   for (guint i = 0; i < 100; i++)
     g_object_unref (held[i]);
+}
+
+/* The table's rows: the source's members that match, in its order; a change tells only
+ * the positions that differ, nothing when the rows stay the same. */
+typedef struct
+{
+  guint emissions;
+  guint position, removed, added; /* of the last one */
+} RowsChange;
+
+static void
+rows_changed_cb (GListModel *model, guint position, guint removed, guint added, RowsChange *change)
+{
+  change->emissions++;
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
+static char *
+row_ids (GListModel *rows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (EsMember) member = g_list_model_get_item (rows, i);
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", member->id);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+search_for (GHashTable *set, GArray *ids, const gint64 *wanted, guint n)
+{
+  g_hash_table_remove_all (set);
+  g_array_set_size (ids, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (ids, gint64, i) = wanted[i];
+      g_hash_table_add (set, &g_array_index (ids, gint64, i));
+    }
+}
+
+#define ASSERT_ROWS(rows, expected)                                                                \
+  do                                                                                               \
+    {                                                                                              \
+      g_autofree char *seen = row_ids (rows);                                                      \
+      g_assert_cmpstr (seen, ==, expected);                                                        \
+    }                                                                                              \
+  while (0)
+
+static void
+test_member_rows (void)
+{
+  g_autoptr (GListStore) source = g_list_store_new (ES_TYPE_MEMBER);
+  g_autoptr (EsMemberRows) model = NULL;
+  g_autoptr (GHashTable) set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *rows;
+  EsMemberFilter filter;
+  RowsChange change = { 0 };
+
+  /* 9 8 … 1: the source's order is kept, whatever it is. */
+  for (gint64 id = 9; id >= 1; id--)
+    {
+      g_autoptr (EsMember) member = numbered (id);
+      member->state.stage = id % 2 == 0 ? ES_STAGE_CAPE : ES_STAGE_CONTRACT;
+      g_list_store_append (source, member);
+    }
+  model = es_member_rows_new (G_LIST_MODEL (source));
+  rows = G_LIST_MODEL (model);
+  g_assert_true (es_member_rows_get_source (model) == G_LIST_MODEL (source));
+  g_assert_true (g_list_model_get_item_type (rows) == ES_TYPE_MEMBER);
+  g_assert_null (g_list_model_get_item (rows, 9));
+  ASSERT_ROWS (rows, "9 8 7 6 5 4 3 2 1");
+  g_signal_connect (rows, "items-changed", G_CALLBACK (rows_changed_cb), &change);
+
+  /* Nothing to say when nothing changes. */
+  es_member_filter_init (&filter);
+  es_member_rows_set_filter (model, &filter);
+  g_assert_cmpuint (change.emissions, ==, 0);
+
+  /* A search: the ids found, in the source's order; one it does not hold is no row. */
+  search_for (set, ids, (gint64[]){ 3, 7, 5, 99 }, 4);
+  filter.ids = set;
+  es_member_rows_set_filter (model, &filter);
+  ASSERT_ROWS (rows, "7 5 3");
+  g_assert_cmpuint (change.emissions, ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 9);
+  g_assert_cmpuint (change.added, ==, 3);
+
+  /* The same members found by another keystroke: no change. The filter is copied: the
+   * set may change afterwards. */
+  search_for (set, ids, (gint64[]){ 5, 3, 7 }, 3);
+  es_member_rows_set_filter (model, &filter);
+  g_assert_cmpuint (change.emissions, ==, 1);
+  g_hash_table_remove_all (set);
+
+  /* One fewer: only its position. */
+  search_for (set, ids, (gint64[]){ 7, 3 }, 2);
+  es_member_rows_set_filter (model, &filter);
+  ASSERT_ROWS (rows, "7 3");
+  g_assert_cmpuint (change.emissions, ==, 2);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 0);
+
+  /* Every criterion holds: the stage too. */
+  search_for (set, ids, (gint64[]){ 2, 3, 4, 7 }, 4);
+  filter.stage = ES_STAGE_CAPE;
+  es_member_rows_set_filter (model, &filter);
+  ASSERT_ROWS (rows, "4 2");
+  filter.ids = NULL;
+  es_member_rows_set_filter (model, &filter);
+  ASSERT_ROWS (rows, "8 6 4 2");
+
+  /* The source changes: a member replaced by a new object is a change even with the same
+   * id; one added is filtered as the others. */
+  change.emissions = 0;
+  {
+    g_autoptr (EsMember) again = numbered (6);
+    g_autoptr (EsMember) added = numbered (10);
+
+    again->state.stage = ES_STAGE_CAPE;
+    added->state.stage = ES_STAGE_CAPE;
+    g_list_store_splice (source, 3, 1, (gpointer *)&again, 1);
+    g_assert_cmpuint (change.emissions, ==, 1);
+    g_assert_cmpuint (change.position, ==, 1);
+    g_assert_cmpuint (change.removed, ==, 1);
+    g_assert_cmpuint (change.added, ==, 1);
+    g_list_store_insert (source, 0, added);
+    ASSERT_ROWS (rows, "10 8 6 4 2");
+    g_assert_cmpuint (change.position, ==, 0);
+    g_assert_cmpuint (change.removed, ==, 0);
+    g_assert_cmpuint (change.added, ==, 1);
+  }
+
+  /* A search after the source changed finds the members where they are now. */
+  search_for (set, ids, (gint64[]){ 10, 1, 2 }, 3);
+  filter.ids = set;
+  filter.stage = -1;
+  es_member_rows_set_filter (model, &filter);
+  ASSERT_ROWS (rows, "10 2 1");
+  g_list_store_remove (source, 0);
+  ASSERT_ROWS (rows, "2 1");
+
+  es_member_rows_set_source (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  es_member_rows_set_source (model, G_LIST_MODEL (source));
+  ASSERT_ROWS (rows, "2 1");
 }
 
 int
@@ -784,6 +994,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/member-list/list", test_list);
   g_test_add_func ("/slot-model/follow", test_slot_model);
   g_test_add_func ("/slot-model/eager", test_slot_model_eager);
+  g_test_add_func ("/member-rows/filter", test_member_rows);
 
   return g_test_run ();
 }

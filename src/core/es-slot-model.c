@@ -16,10 +16,13 @@ struct _EsSlotModel
   guint stale_from; /* the slots in [stale_from, stale_to) may show an old item */
   guint stale_to;
   guint catch_up_id;
+  gboolean hold; /* the slots past the source's end wait instead of going */
 };
 
-/* Slots a catch-up idle points at their items at a time: a few milliseconds of rows. */
+/* Slots a catch-up idle points at their items at a time, and slots past the end it lets
+ * go at a time: a few milliseconds of rows. */
 #define CATCH_UP_CHUNK 24
+#define TRIM_CHUNK 16
 
 static void es_slot_model_list_model_init (GListModelInterface *iface);
 
@@ -39,6 +42,8 @@ es_slot_model_get_n_items (GListModel *model)
   return ES_SLOT_MODEL (model)->slots->len;
 }
 
+/* Points a slot at the source's item there: nothing past the source's end, where the
+ * slots wait to go. */
 static void
 follow (EsSlotModel *self, guint position)
 {
@@ -51,19 +56,39 @@ follow (EsSlotModel *self, guint position)
     }
 }
 
+/* One chunk of the slots that show an old item, then of those past the source's end. */
 static gboolean
 catch_up_cb (gpointer data)
 {
   EsSlotModel *self = data;
   guint end = MIN (self->stale_to, self->slots->len);
-  guint stop = MIN (end, self->stale_from + CATCH_UP_CHUNK);
+  guint n = g_list_model_get_n_items (self->source);
 
-  for (guint i = self->stale_from; i < stop; i++)
-    follow (self, i);
-  self->stale_from = stop;
-  if (stop < end)
-    return G_SOURCE_CONTINUE;
+  if (self->stale_from < end)
+    {
+      guint stop = MIN (end, self->stale_from + CATCH_UP_CHUNK);
+
+      for (guint i = self->stale_from; i < stop; i++)
+        follow (self, i);
+      self->stale_from = stop;
+      if (stop < end)
+        return G_SOURCE_CONTINUE;
+    }
   self->stale_from = self->stale_to = 0;
+  if (self->slots->len > n && !self->hold)
+    {
+      guint len = self->slots->len;
+      guint from = len, handed = 0;
+
+      /* Slots never handed out have no row: they go in the same chunk as those before. */
+      while (from > n && handed < TRIM_CHUNK)
+        if (g_ptr_array_index (self->slots, --from) != NULL)
+          handed++;
+      g_ptr_array_remove_range (self->slots, from, len - from);
+      g_list_model_items_changed (G_LIST_MODEL (self), from, len - from, 0);
+      if (from > n)
+        return G_SOURCE_CONTINUE;
+    }
   self->catch_up_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -104,36 +129,37 @@ source_changed_cb (GListModel *source, guint position, guint removed, guint adde
 {
   guint old_n = self->slots->len;
   guint new_n = g_list_model_get_n_items (source);
+  /* The slots that stay: with an eager count, those past the end too, until the idle. */
+  guint kept = self->eager > 0 ? old_n : MIN (old_n, new_n);
 
-  /* The slots that are no more go first: the view lets go of them. */
-  if (new_n < old_n)
+  /* Without one, the slots that are no more go first: the view lets go of them. */
+  if (kept < old_n)
     {
-      g_ptr_array_remove_range (self->slots, new_n, old_n - new_n);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+      g_ptr_array_remove_range (self->slots, kept, old_n - kept);
+      g_list_model_items_changed (G_LIST_MODEL (self), kept, old_n - kept, 0);
     }
 
   {
-    guint common = MIN (old_n, new_n);
-    guint now = self->eager > 0 ? MIN (common, MAX (position, self->eager)) : common;
+    guint now = self->eager > 0 ? MIN (kept, MAX (position, self->eager)) : kept;
 
     for (guint i = position; i < now; i++)
       follow (self, i);
     /* The rest, later: the range only grows until the idle has gone through it. */
-    if (now < common)
+    if (now < kept)
       {
         if (self->stale_from == self->stale_to)
           {
             self->stale_from = now;
-            self->stale_to = common;
+            self->stale_to = kept;
           }
         else
           {
             self->stale_from = MIN (self->stale_from, now);
-            self->stale_to = MAX (self->stale_to, common);
+            self->stale_to = MAX (self->stale_to, kept);
           }
-        if (self->catch_up_id == 0)
-          self->catch_up_id = g_idle_add (catch_up_cb, self);
       }
+    if ((now < kept || kept > new_n) && self->catch_up_id == 0)
+      self->catch_up_id = g_idle_add (catch_up_cb, self);
   }
 
   if (new_n > old_n)
@@ -259,4 +285,24 @@ es_slot_model_is_behind (EsSlotModel *self)
   g_return_val_if_fail (ES_IS_SLOT_MODEL (self), FALSE);
 
   return self->catch_up_id != 0;
+}
+
+gboolean
+es_slot_model_get_hold (EsSlotModel *self)
+{
+  g_return_val_if_fail (ES_IS_SLOT_MODEL (self), FALSE);
+
+  return self->hold;
+}
+
+void
+es_slot_model_set_hold (EsSlotModel *self, gboolean hold)
+{
+  g_return_if_fail (ES_IS_SLOT_MODEL (self));
+
+  self->hold = hold;
+  /* Let go of them now. */
+  if (!hold && self->source != NULL && self->slots->len > g_list_model_get_n_items (self->source)
+      && self->catch_up_id == 0)
+    self->catch_up_id = g_idle_add (catch_up_cb, self);
 }

@@ -10,7 +10,10 @@
  *
  * With an eager count, only the first slots follow a change at once; the others, which a
  * view keeps below what it shows, follow from an idle, a few at a time, after the frame
- * (or as soon as someone asks for them).
+ * (or as soon as someone asks for them). When the source gets shorter, the slots past its
+ * end stay, empty, and go from that idle, a few rows at a time: a view lets go of rows
+ * more slowly than it changes them. Held, they wait there until the source grows again
+ * and they show its items: a view hidden while there is nothing to show keeps its rows.
  */
 #pragma once
 
@@ -32,7 +35,10 @@ void es_slot_model_set_source (EsSlotModel *self, GListModel *source);
 /* How many slots, from the first, follow a change at once (0, the default: all). */
 guint es_slot_model_get_eager (EsSlotModel *self);
 void es_slot_model_set_eager (EsSlotModel *self, guint eager);
-/* Whether some slots still show what was there before the last change. */
+/* Whether the slots past the source's end (with an eager count) wait rather than go. */
+gboolean es_slot_model_get_hold (EsSlotModel *self);
+void es_slot_model_set_hold (EsSlotModel *self, gboolean hold);
+/* Whether some slots still show what was there before the last change, or wait to go. */
 gboolean es_slot_model_is_behind (EsSlotModel *self);
 
 G_END_DECLS
