@@ -7,12 +7,11 @@
  * counselor, sector and deadline; a row opens the member's page. The table stands on the
  * database's one shared member list (EsMemberList):
  *
- *   GListStore → GtkSortListModel (the column view's sorter) → GtkFilterListModel
- *   (search and filters, es_member_filter_match) → EsSlotModel → GtkSliceListModel →
- *   GtkSingleSelection → GtkColumnView
+ *   GListStore → GtkSortListModel (the column view's sorter) → EsMemberRows (search
+ *   and filters) → EsSlotModel → GtkSliceListModel → GtkSingleSelection → GtkColumnView
  *
  * Filtering sits above sorting, so that a keystroke only filters again: the members stay
- * sorted. The search asks core for the matching ids (es_member_store_search_set) on every
+ * sorted, and EsMemberRows tells only the rows that differ. The search asks core for the matching ids (es_member_store_search_set) on every
  * keystroke, without delay: it takes well under a millisecond. The slots keep the
  * table's rows in place while what they show changes (GTK 4.8 would otherwise rebuild
  * up to 200 rows on each keystroke); each cell follows its slot, the FIRST_ROWS first at
@@ -37,15 +36,18 @@
 #include "es-member-form.h"
 #include "es-member-list.h"
 #include "es-member-page.h"
+#include "es-member-rows.h"
 #include "es-member-store.h"
 #include "es-member-view.h"
 #include "es-members-page.h"
 #include "es-slot-model.h"
 
-/* Rows the table makes for the frame that first shows the members: more than fit on a
- * screen, far fewer than the 200 a GtkColumnView keeps by itself. The rest follow a frame
- * later. */
+/* Rows the table makes for the frame that first shows the members, or for a keystroke:
+ * those a screen holds, and two more (screen_rows), never more than FIRST_ROWS, far fewer
+ * than the 200 a GtkColumnView keeps by itself. The rest follow a frame later. Until rows
+ * were measured, a screen is counted in rows of MIN_ROW_HEIGHT pixels, less than any. */
 #define FIRST_ROWS 40
+#define MIN_ROW_HEIGHT 20.0
 
 /* The table's columns. */
 typedef enum
@@ -98,15 +100,14 @@ struct _EsMembersPage
   GCancellable *cancellable; /* of the first read, cancelled when the page goes */
 
   GtkSortListModel *sorted;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter *filter;
-  gboolean filter_active; /* the filter has its function: some criterion is set */
+  EsMemberRows *filtered; /* the sorted members the search and filters keep */
   EsSlotModel *slots;
   GtkSliceListModel *shown; /* what the table shows of the slots: its first rows, then all */
   GtkSingleSelection *selection;
   gboolean attached;         /* the table follows the list (once shown) */
   EsAfterFrame attach_later; /* the rows follow a read list after the first frame */
   EsAfterFrame show_rest;    /* all the rows follow the first ones after their frame */
+  double row_height;         /* pixels, measured once rows were drawn, else 0 */
   EsMemberFilter criteria;
 
   /* the search: the ids found (gint64) and a set pointing into them */
@@ -130,6 +131,7 @@ struct _EsMembersPage
   GtkFlowBox *filters_box;
   GtkStack *list_stack;
   AdwStatusPage *no_match_page; /* over the table when it is empty */
+  GtkWidget *table_scroller;
   GtkColumnView *column_view;
   AdwStatusPage *error_page;
   EsMemberPage *member_page; /* in the leaflet once a member was shown, else NULL */
@@ -177,6 +179,20 @@ parent_window (EsMembersPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* Nobody found: said over the table, which keeps its rows for the next keystroke, empty
+ * and out of sight, out of reach of the pointer and the keyboard. */
+static void
+show_no_match (EsMembersPage *self, gboolean no_match)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->no_match_page)) == no_match)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), no_match);
+  es_slot_model_set_hold (self->slots, no_match);
+  gtk_widget_set_opacity (self->table_scroller, no_match ? 0 : 1);
+  gtk_widget_set_can_target (self->table_scroller, !no_match);
+  gtk_widget_set_can_focus (self->table_scroller, !no_match);
+}
+
 static void
 update_view (EsMembersPage *self)
 {
@@ -190,7 +206,7 @@ update_view (EsMembersPage *self)
       /* Never "no members" before they are read. */
       gtk_label_set_text (self->count_label, _ ("Loading…"));
       gtk_stack_set_visible_child_name (self->list_stack, "table");
-      gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), FALSE);
+      show_no_match (self, FALSE);
       return;
     }
 
@@ -205,7 +221,7 @@ update_view (EsMembersPage *self)
   gtk_label_set_text (self->count_label, text);
 
   gtk_stack_set_visible_child_name (self->list_stack, total == 0 ? "none" : "table");
-  gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), total > 0 && shown == 0);
+  show_no_match (self, total > 0 && shown == 0);
 }
 
 /* The list view inside the column view, which knows how to scroll to a row. */
@@ -260,11 +276,35 @@ check_selection (EsMembersPage *self)
     }
 }
 
+/* After a frame with the first rows: their height, from the height of them all. */
+static void
+measure_rows (EsMembersPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  if (adjustment != NULL && n > 0 && gtk_adjustment_get_upper (adjustment) >= n * MIN_ROW_HEIGHT)
+    self->row_height = gtk_adjustment_get_upper (adjustment) / n;
+}
+
+static guint
+screen_rows (EsMembersPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double page = adjustment != NULL ? gtk_adjustment_get_page_size (adjustment) : 0;
+  double height = MAX (self->row_height, MIN_ROW_HEIGHT);
+
+  if (page <= 0)
+    return FIRST_ROWS;
+  return MIN (FIRST_ROWS, (guint)(page / height) + 2);
+}
+
 static gboolean
 show_rest_cb (gpointer data)
 {
   EsMembersPage *self = data;
 
+  measure_rows (self);
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
   return G_SOURCE_REMOVE;
 }
@@ -302,6 +342,10 @@ attach (EsMembersPage *self)
   if (self->list == NULL || self->attached)
     return;
   model = es_member_list_get_model (self->list);
+  /* As many rows as the screen holds first, if it was measured already. */
+  if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->shown, screen_rows (self));
+  es_slot_model_set_eager (self->slots, screen_rows (self));
   /* The models above hear of a change before this page does. */
   gtk_sort_list_model_set_model (self->sorted, model);
   self->list_changed_id = g_signal_connect_object (
@@ -538,6 +582,7 @@ setup_deadline_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
 
   g_object_set_data (G_OBJECT (item), "es-column", data);
   gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (badge), TRUE);
   gtk_label_set_width_chars (GTK_LABEL (badge), 16);
   gtk_label_set_max_width_chars (GTK_LABEL (badge), columns[COLUMN_DEADLINE].nat_chars);
   gtk_label_set_xalign (GTK_LABEL (badge), 0);
@@ -598,14 +643,6 @@ add_columns (EsMembersPage *self)
 }
 
 /* Filters */
-
-static gboolean
-filter_func (gpointer item, gpointer user_data)
-{
-  EsMembersPage *self = user_data;
-
-  return es_member_filter_match (&self->criteria, item);
-}
 
 /* The filters' labels may shrink on a narrow screen. */
 static void
@@ -732,23 +769,6 @@ read_filters (EsMembersPage *self)
       = deadline < ES_DEADLINE_FILTER_N ? (EsDeadlineFilter)deadline : ES_DEADLINE_FILTER_ANY;
 }
 
-/* Without any criterion the filter has no function: the rows are then the whole list, as
- * it is, without checking 12,000 members one by one. */
-static void
-apply_filter (EsMembersPage *self, GtkFilterChange change)
-{
-  gboolean active = !es_member_filter_is_empty (&self->criteria);
-
-  if (active != self->filter_active)
-    {
-      self->filter_active = active;
-      gtk_custom_filter_set_filter_func (self->filter, active ? filter_func : NULL,
-                                         active ? self : NULL, NULL);
-    }
-  else if (active)
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
-}
-
 static void
 scroll_to_top (EsMembersPage *self)
 {
@@ -763,24 +783,11 @@ run_search (EsMembersPage *self, const char *text)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
   GArray *ids;
+  guint first;
 
   if (g_strcmp0 (stripped, self->search_text) == 0)
     return;
-
-  /* Typing more narrows, erasing widens: the filter model then rechecks only part. */
-  if (self->search_text != NULL && stripped[0] != '\0' && self->search_text[0] != '\0')
-    {
-      if (g_str_has_prefix (stripped, self->search_text))
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (g_str_has_prefix (self->search_text, stripped))
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
-    }
-  else if (stripped[0] == '\0')
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
 
   g_free (self->search_text);
   self->search_text = g_strdup (stripped);
@@ -802,14 +809,17 @@ run_search (EsMembersPage *self, const char *text)
       self->criteria.ids = self->search_set;
     }
 
-  /* More rows than the screen holds are made after the frame, not in the keystroke. */
-  if (gtk_slice_list_model_get_size (self->shown) > FIRST_ROWS)
+  /* More rows than the screen holds are made after the frame, not in the keystroke; those
+   * there stay (the slots past the end go after the frame too). */
+  first = screen_rows (self);
+  es_slot_model_set_eager (self->slots, first);
+  if (gtk_slice_list_model_get_size (self->shown) > first)
     {
       gtk_slice_list_model_set_size (
-          self->shown, MAX (FIRST_ROWS, g_list_model_get_n_items (G_LIST_MODEL (self->filtered))));
+          self->shown, MAX (first, g_list_model_get_n_items (G_LIST_MODEL (self->slots))));
       es_after_frame_schedule (&self->show_rest, GTK_WIDGET (self), show_rest_cb, self);
     }
-  apply_filter (self, change);
+  es_member_rows_set_filter (self->filtered, &self->criteria);
   check_selection (self);
   /* Another search: its results from the top. */
   scroll_to_top (self);
@@ -844,10 +854,10 @@ search_activate_cb (EsMembersPage *self, GtkSearchEntry *entry)
 static void
 filter_dropdown_cb (EsMembersPage *self, GParamSpec *pspec, GtkDropDown *dropdown)
 {
-  if (self->filter == NULL || self->counselor_ids == NULL)
+  if (self->filtered == NULL || self->counselor_ids == NULL)
     return;
   read_filters (self);
-  apply_filter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  es_member_rows_set_filter (self->filtered, &self->criteria);
   check_selection (self);
 }
 
@@ -1045,7 +1055,6 @@ es_members_page_dispose (GObject *object)
   g_clear_object (&self->slots);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->filter);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (es_members_page_parent_class)->dispose (object);
@@ -1129,6 +1138,7 @@ es_members_page_class_init (EsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, filters_box);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, EsMembersPage, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1163,11 +1173,9 @@ es_members_page_init (EsMembersPage *self)
   set_choice_factory (self->counselor_dropdown);
   set_choice_factory (self->sector_dropdown);
   set_choice_factory (self->deadline_dropdown);
-  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->sorted = gtk_sort_list_model_new (
       NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = es_member_rows_new (G_LIST_MODEL (self->sorted));
   self->slots = es_slot_model_new (G_LIST_MODEL (self->filtered));
   /* The rows on screen follow a search at once, those the view keeps below them after. */
   es_slot_model_set_eager (self->slots, FIRST_ROWS);
