@@ -224,7 +224,8 @@ es_member_dup_display_name (EsMember *self)
 char *
 es_member_dup_sort_name (EsMember *self)
 {
-  return g_strdup_printf ("%s %s", self->last_name, self->first_name);
+  return g_strconcat (self->last_name != NULL ? self->last_name : "", " ",
+                      self->first_name != NULL ? self->first_name : "", NULL);
 }
 
 EsStage
