@@ -7,6 +7,8 @@
 
 #include "es-member-rows.h"
 
+#include <string.h>
+
 struct _EsMemberRows
 {
   GObject parent_instance;
@@ -153,8 +155,17 @@ source_changed_cb (GListModel *source, guint position, guint removed, guint adde
   for (guint i = 0; i < removed; i++)
     g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->members, position + i)));
   g_ptr_array_remove_range (self->members, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (self->members, position + i, g_list_model_get_item (source, position + i));
+  if (added > 0)
+    {
+      guint len = self->members->len;
+
+      /* Room for them at once, then the members after them moved once. */
+      g_ptr_array_set_size (self->members, len + added);
+      memmove (&self->members->pdata[position + added], &self->members->pdata[position],
+               (len - position) * sizeof (gpointer));
+      for (guint i = 0; i < added; i++)
+        self->members->pdata[position + i] = g_list_model_get_item (source, position + i);
+    }
   g_clear_pointer (&self->index, g_hash_table_unref);
   refilter (self);
 }
