@@ -11,17 +11,19 @@
  *   and filters) → EsSlotModel → GtkSliceListModel → GtkSingleSelection → GtkColumnView
  *
  * Filtering sits above sorting, so that a keystroke only filters again: the members stay
- * sorted, and EsMemberRows tells only the rows that differ. The search asks core for the matching ids (es_member_store_search_set) on every
- * keystroke, without delay: it takes well under a millisecond. The slots keep the
- * table's rows in place while what they show changes (GTK 4.8 would otherwise rebuild
- * up to 200 rows on each keystroke); each cell follows its slot, the FIRST_ROWS first at
- * once, the others (kept by the view below the screen) from an idle after the frame. The
- * slice shows only the first FIRST_ROWS rows in the frame that first has them, all of
- * them a frame later; a keystroke that finds more members than before makes no more rows
- * than that either, and brings the results to the top. Nobody found is said over the
- * empty table rather than instead of it, which would map its rows again. The
- * members are read in the background from the moment the window has the database: the
- * table and its toolbar show at once, the count saying "Loading…" until the rows come.
+ * sorted, and EsMemberRows tells only the rows that differ. The search asks core for the
+ * matching ids (es_member_store_search_set) on every keystroke, without delay: it takes
+ * well under a millisecond. The slots keep the table's rows in place while what they
+ * show changes (GTK 4.8 would otherwise rebuild up to 200 rows on each keystroke); each
+ * cell follows its slot, those of the rows a screen holds (screen_rows) at once, the
+ * others (kept by the view below the screen) from an idle after the frame, and rows no
+ * longer needed go after the frame too. The slice shows only a screen of rows in the
+ * frame that first has them, all of them a frame later; a keystroke that finds more
+ * members than before makes no more rows than that either, and brings the results to the
+ * top. Nobody found is said over the table made transparent rather than instead of it,
+ * which would map its rows again, and the table keeps its rows for the next keystroke.
+ * The members are read in the background from the moment the window has the database:
+ * the table and its toolbar show at once, the count saying "Loading…" until the rows come.
  *
  * The section is a leaflet that never unfolds: the table, then a member's page with a
  * back button, so that it works down to 360 pixels.
@@ -338,14 +340,16 @@ static void
 attach (EsMembersPage *self)
 {
   GListModel *model;
+  guint first;
 
   if (self->list == NULL || self->attached)
     return;
   model = es_member_list_get_model (self->list);
   /* As many rows as the screen holds first, if it was measured already. */
+  first = screen_rows (self);
   if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
-    gtk_slice_list_model_set_size (self->shown, screen_rows (self));
-  es_slot_model_set_eager (self->slots, screen_rows (self));
+    gtk_slice_list_model_set_size (self->shown, first);
+  es_slot_model_set_eager (self->slots, first);
   /* The models above hear of a change before this page does. */
   gtk_sort_list_model_set_model (self->sorted, model);
   self->list_changed_id = g_signal_connect_object (
