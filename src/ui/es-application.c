@@ -415,6 +415,7 @@ static const struct
   { "app.save-copy", { "<Control><Shift>s", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 /* Start */

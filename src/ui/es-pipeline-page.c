@@ -10,7 +10,7 @@
  * alive and a grid view 30, and cards are the cost of opening the board; each first
  * shows only its first FIRST_CARDS members, the rest a frame later. The members are read
  * in the background from the moment the window has the database: the columns show at
- * once, each with a spinner and "Loading…" until the cards come. The Exited column shows
+ * once, each saying "Loading…" until the cards come (with a spinner if that takes long). The Exited column shows
  * the exits of the last 12 months unless asked for all.
  *
  * A member moves forward through the form of that step (EsEventDialog), reached three
@@ -44,6 +44,11 @@
  * rest follow a frame later. */
 #define FIRST_CARDS 10
 
+/* A read that ends sooner shows "Loading…" alone: a spinner is an animation, a frame
+ * every 16.7 ms that takes the processor from the read and delays the frame with the
+ * cards to its own rhythm. */
+#define SPINNER_DELAY_MS 400
+
 typedef struct
 {
   EsPipelinePage *page;
@@ -71,6 +76,7 @@ struct _EsPipelinePage
   EsAfterFrame attach_later; /* the rows follow a read list after the first frame */
   EsAfterFrame show_rest;    /* all the cards follow the first ones after their frame */
   gboolean show_all_exits;
+  guint spinner_id; /* shows the spinners of a read that takes long */
   Column columns[ES_STAGE_N_STAGES];
   GtkDropDown *exits_dropdown;
 
@@ -142,19 +148,23 @@ get_member (EsPipelinePage *self, gint64 id)
   return member;
 }
 
+static gboolean
+loading (EsPipelinePage *self)
+{
+  return self->list != NULL && (!es_member_list_is_loaded (self->list) || !self->attached);
+}
+
 static void
 update_count (Column *column)
 {
-  EsMemberList *list = column->page->list;
+  EsPipelinePage *self = column->page;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
   g_autofree char *text = NULL;
 
   /* Until the members are there, the column says so rather than that it is empty. */
-  if (list != NULL && (!es_member_list_is_loaded (list) || !column->page->attached))
+  if (loading (self))
     {
       gtk_label_set_text (column->count_label, _ ("Loading…"));
-      gtk_widget_set_visible (GTK_WIDGET (column->spinner), TRUE);
-      gtk_spinner_start (column->spinner);
       gtk_stack_set_visible_child_name (column->stack, "list");
       return;
     }
@@ -165,11 +175,29 @@ update_count (Column *column)
   gtk_stack_set_visible_child_name (column->stack, n > 0 ? "list" : "empty");
 }
 
+static gboolean
+show_spinners_cb (gpointer data)
+{
+  EsPipelinePage *self = data;
+
+  self->spinner_id = 0;
+  for (guint i = 0; i < ES_STAGE_N_STAGES && loading (self); i++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->columns[i].spinner), TRUE);
+      gtk_spinner_start (self->columns[i].spinner);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_counts (EsPipelinePage *self)
 {
   for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
     update_count (&self->columns[i]);
+  if (!loading (self))
+    g_clear_handle_id (&self->spinner_id, g_source_remove);
+  else if (self->spinner_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->columns[0].spinner)))
+    self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_spinners_cb, self);
 }
 
 static void
@@ -692,6 +720,7 @@ es_pipeline_page_dispose (GObject *object)
 {
   EsPipelinePage *self = ES_PIPELINE_PAGE (object);
 
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   set_list (self, NULL);
   /* The bin's child is a template child too: the bin must let go of it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
