@@ -614,6 +614,8 @@ test_member_state (Fixture *f, gconstpointer data)
     {
       exec_raw (f->path, round == 0 ? "UPDATE member_state SET rules = 0 WHERE member_id % 3 = 0;"
                                       "UPDATE member_state SET stage = 99 WHERE member_id % 3 = 1;"
+                                      "UPDATE member_state SET state = zeroblob (3) WHERE "
+                                      "member_id % 5 = 2;"
                                       "DELETE FROM member_state WHERE member_id % 7 = 2"
                                     : "UPDATE member_state SET rules = rules + 1 WHERE member_id "
                                       "% 40 = 0; DELETE FROM member_state WHERE member_id = 7");
@@ -630,17 +632,19 @@ test_member_state (Fixture *f, gconstpointer data)
 
   /* Kept again on purpose, as the application does after opening a file: once. */
   exec_raw (f->path, "UPDATE member_state SET rules = 0 WHERE member_id % 4 = 0;"
-                     "UPDATE member_state SET exit_reason = 99 WHERE member_id = 5");
+                     "UPDATE member_state SET exit_reason = 99 WHERE member_id = 5;"
+                     "UPDATE member_state SET state = x'00' WHERE member_id = 6");
   read_only = es_db_open (f->path, ES_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (es_member_store_keep_states (read_only, &error), ==, 31);
+  g_assert_cmpint (es_member_store_keep_states (read_only, &error), ==, 32);
   g_assert_no_error (error);
   g_clear_object (&read_only);
   g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 90);
-  g_assert_cmpint (es_member_store_keep_states (db, &error), ==, 31);
+  g_assert_cmpint (es_member_store_keep_states (db, &error), ==, 32);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 120);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state WHERE exit_reason = 99"),
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state WHERE exit_reason = 99 "
+                                       "OR length (state) = 1"),
                    ==, 0);
   g_assert_cmpint (es_member_store_keep_states (db, &error), ==, 0);
   assert_list_is_history (db, &today, 120);

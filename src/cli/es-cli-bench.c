@@ -69,9 +69,9 @@ es_cli_bench (EsCli *cli, int argc, char **argv)
       g_autoptr (GArray) deadlines = NULL;
       gint64 t = g_get_monotonic_time ();
 
-      db = es_db_open (cli->database, ES_DB_OPEN_READ_ONLY, &error);
+      db = es_cli_open_for_reading (cli);
       if (db == NULL)
-        goto fail;
+        return ES_CLI_FAILED;
       add_sample (&measures[0], t);
 
       t = g_get_monotonic_time ();

@@ -78,24 +78,6 @@ dispatch (EsCli *cli, const char *group, const EsCliCommand *subs, guint n_subs,
   return ES_CLI_USAGE;
 }
 
-/* Reading commands never write, not even a migration: an older file is left as it is. */
-static EsDb *
-open_for_reading (EsCli *cli)
-{
-  g_autoptr (EsDb) db = es_cli_open (cli, ES_DB_OPEN_READ_ONLY);
-
-  if (db == NULL)
-    return NULL;
-  if (es_db_get_schema_version (db) < es_db_get_latest_schema_version ())
-    {
-      es_cli_error (_ ("The database is in an older format (%d). Open it once with Essaim, or run "
-                       "a command that writes, to update it (a backup is made first)."),
-                    es_db_get_schema_version (db));
-      return NULL;
-    }
-  return g_steal_pointer (&db);
-}
-
 static gboolean
 parse_member_id (const char *text, gint64 *out)
 {
@@ -448,7 +430,7 @@ members_list (EsCli *cli, int argc, char **argv)
       print_stage_codes ();
       return ES_CLI_USAGE;
     }
-  db = open_for_reading (cli);
+  db = es_cli_open_for_reading (cli);
   if (db == NULL)
     return ES_CLI_FAILED;
   if (counselor != NULL
@@ -679,7 +661,7 @@ members_show (EsCli *cli, int argc, char **argv)
     }
   if (!parse_member_id (argv[1], &id))
     return ES_CLI_USAGE;
-  db = open_for_reading (cli);
+  db = es_cli_open_for_reading (cli);
   if (db == NULL)
     return ES_CLI_FAILED;
   m = es_member_store_get (db, id, &today, &error);
@@ -1157,7 +1139,7 @@ members_import (EsCli *cli, int argc, char **argv)
   if (dry_run)
     flags |= ES_MEMBER_CSV_DRY_RUN;
 
-  db = dry_run ? open_for_reading (cli) : es_cli_open (cli, ES_DB_OPEN_DEFAULT);
+  db = dry_run ? es_cli_open_for_reading (cli) : es_cli_open (cli, ES_DB_OPEN_DEFAULT);
   if (db == NULL)
     return ES_CLI_FAILED;
   ok = es_member_csv_import_file (db, path, flags, &report, &error);
@@ -1286,7 +1268,7 @@ members_export (EsCli *cli, int argc, char **argv)
       es_cli_error (_ ("“%s” is the database itself: choose another file name."), argv[1]);
       return ES_CLI_FAILED;
     }
-  db = open_for_reading (cli);
+  db = es_cli_open_for_reading (cli);
   if (db == NULL)
     return ES_CLI_FAILED;
   if (!es_member_csv_export_file (db, argv[1], sep, force, &n, &error))
@@ -1666,7 +1648,7 @@ interviews_list (EsCli *cli, int argc, char **argv)
     }
   if (!parse_member_id (argv[1], &member_id))
     return ES_CLI_USAGE;
-  db = open_for_reading (cli);
+  db = es_cli_open_for_reading (cli);
   if (db == NULL)
     return ES_CLI_FAILED;
   member = es_member_store_get (db, member_id, &today, &error);
@@ -1764,7 +1746,7 @@ es_cli_deadlines (EsCli *cli, int argc, char **argv)
       es_cli_error (_ ("--within takes a number of days between 0 and 100000."));
       return ES_CLI_USAGE;
     }
-  db = open_for_reading (cli);
+  db = es_cli_open_for_reading (cli);
   if (db == NULL)
     return ES_CLI_FAILED;
   members = es_member_store_list (db, &today, &error);

@@ -35,6 +35,9 @@ typedef struct
 
 /* Opens cli->database; prints the error and returns NULL on failure. */
 EsDb *es_cli_open (EsCli *cli, EsDbOpenFlags flags);
+/* Opened read-only for a command that reads members: NULL, said, if the file is in an
+ * older format (reading never migrates). */
+EsDb *es_cli_open_for_reading (EsCli *cli);
 /* Prints "essaim-cli: message" on stderr. */
 void es_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Parses a command's options; on error prints it and returns FALSE. */

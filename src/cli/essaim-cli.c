@@ -77,6 +77,24 @@ es_cli_open (EsCli *cli, EsDbOpenFlags flags)
   return db;
 }
 
+/* Reading commands never write, not even a migration: an older file is left as it is. */
+EsDb *
+es_cli_open_for_reading (EsCli *cli)
+{
+  g_autoptr (EsDb) db = es_cli_open (cli, ES_DB_OPEN_READ_ONLY);
+
+  if (db == NULL)
+    return NULL;
+  if (es_db_get_schema_version (db) < es_db_get_latest_schema_version ())
+    {
+      es_cli_error (_ ("The database is in an older format (%d). Open it once with Essaim, or run "
+                       "a command that writes, to update it (a backup is made first)."),
+                    es_db_get_schema_version (db));
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
 /* init */
 
 static int
