@@ -10,6 +10,7 @@
 #include "es-member-list.h"
 #include "es-member-store.h"
 #include "es-member-view.h"
+#include "es-member-array.h"
 #include "es-member-rows.h"
 #include "es-slot-model.h"
 #include "es-validate.h"
@@ -976,6 +977,52 @@ test_member_rows (void)
   ASSERT_ROWS (rows, "2 1");
 }
 
+/* The array the member list keeps: splices as GListStore's, one change said each, the
+ * members it holds referenced. */
+static void
+test_member_array (void)
+{
+  g_autoptr (EsMemberArray) array = es_member_array_new ();
+  GListModel *model = G_LIST_MODEL (array);
+  EsMember *members[6];
+  RowsChange change = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    members[i] = numbered (i + 1);
+  g_signal_connect (model, "items-changed", G_CALLBACK (rows_changed_cb), &change);
+  g_assert_true (g_list_model_get_item_type (model) == ES_TYPE_MEMBER);
+  g_assert_null (es_member_array_peek (array, 0));
+
+  es_member_array_splice (array, 0, 0, members, 4);
+  ASSERT_ROWS (model, "1 2 3 4");
+  g_assert_cmpuint (change.emissions, ==, 1);
+  g_assert_cmpuint (change.added, ==, 4);
+
+  /* Two replaced by one, in the middle. */
+  es_member_array_splice (array, 1, 2, &members[4], 1);
+  ASSERT_ROWS (model, "1 5 4");
+  g_assert_cmpuint (change.emissions, ==, 2);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 2);
+  g_assert_cmpuint (change.added, ==, 1);
+
+  /* A member put back where it is stays alive; nothing changed says nothing. */
+  es_member_array_splice (array, 2, 1, &members[3], 1);
+  ASSERT_ROWS (model, "1 5 4");
+  es_member_array_splice (array, 3, 0, NULL, 0);
+  g_assert_cmpuint (change.emissions, ==, 3);
+  es_member_array_splice (array, 3, 0, &members[5], 1);
+  ASSERT_ROWS (model, "1 5 4 6");
+  g_assert_true (es_member_array_peek (array, 3) == members[5]);
+
+  /* The array holds its own references. */
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_object_unref (members[i]);
+  ASSERT_ROWS (model, "1 5 4 6");
+  es_member_array_splice (array, 0, 4, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -995,6 +1042,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/slot-model/follow", test_slot_model);
   g_test_add_func ("/slot-model/eager", test_slot_model_eager);
   g_test_add_func ("/member-rows/filter", test_member_rows);
+  g_test_add_func ("/member-array/splice", test_member_array);
 
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "es-date.h"
+#include "es-member-array.h"
 #include "es-member-list.h"
 #include "es-member-store.h"
 #include "es-member-view.h"
@@ -21,8 +22,8 @@ struct _EsMemberList
   gulong changed_id;
   guint reload_id;
 
-  GListStore *store;
-  GListStore *stages[ES_STAGE_N_STAGES]; /* the members of each stage, in the same order */
+  EsMemberArray *store;
+  EsMemberArray *stages[ES_STAGE_N_STAGES]; /* the members of each stage, in the same order */
   GHashTable *by_id; /* gint64 * (the member's own id field) → EsMember *, borrowed */
   gboolean loaded;
   GDate today;       /* invalid: the real today */
@@ -89,33 +90,22 @@ es_member_same (EsMember *a, EsMember *b)
   return es_pipeline_state_equal (&a->state, &b->state);
 }
 
-static EsMember *
-item_at (GListModel *model, guint position)
-{
-  /* A GListStore hands out a new reference: the store keeps its own. */
-  EsMember *member = g_list_model_get_item (model, position);
-
-  g_object_unref (member);
-  return member;
-}
-
 /* Makes store hold fresh (m members, same order rules) with as few changes as it can: the
  * unchanged runs at both ends stay, changed items there are replaced one by one, and what
  * lies between is spliced. With adopt, where the store keeps a member, fresh (owning its
  * items) gets it in place of the one read: fresh then holds what the store does, without
  * asking it item by item. */
 static void
-update_store (GListStore *store, EsMember **fresh, guint m, gboolean adopt)
+update_store (EsMemberArray *store, EsMember **fresh, guint m, gboolean adopt)
 {
-  GListModel *old = G_LIST_MODEL (store);
-  guint n = g_list_model_get_n_items (old);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
   guint prefix = 0, suffix = 0, changes = 0;
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  while (prefix < n && prefix < m && item_at (old, prefix)->id == fresh[prefix]->id)
+  while (prefix < n && prefix < m && es_member_array_peek (store, prefix)->id == fresh[prefix]->id)
     prefix++;
   while (suffix < n - prefix && suffix < m - prefix
-         && item_at (old, n - 1 - suffix)->id == fresh[m - 1 - suffix]->id)
+         && es_member_array_peek (store, n - 1 - suffix)->id == fresh[m - 1 - suffix]->id)
     suffix++;
 
   for (guint i = 0; i < n; i++)
@@ -125,7 +115,7 @@ update_store (GListStore *store, EsMember **fresh, guint m, gboolean adopt)
       if (i >= prefix && i < n - suffix)
         continue;
       j = i < prefix ? i : i - n + m;
-      if (!es_member_same (item_at (old, i), fresh[j]))
+      if (!es_member_same (es_member_array_peek (store, i), fresh[j]))
         {
           g_array_append_val (changed, i);
           changes++;
@@ -146,14 +136,14 @@ update_store (GListStore *store, EsMember **fresh, guint m, gboolean adopt)
               k++;
               continue;
             }
-          g_set_object (&fresh[i < prefix ? i : i - n + m], item_at (old, i));
+          g_set_object (&fresh[i < prefix ? i : i - n + m], es_member_array_peek (store, i));
         }
     }
   changes += MAX (n - prefix - suffix, m - prefix - suffix);
 
   if (changes > MAX_SINGLE_CHANGES)
     {
-      g_list_store_splice (store, 0, n, (gpointer *)fresh, m);
+      es_member_array_splice (store, 0, n, fresh, m);
       return;
     }
   /* From the end, so that the positions still to change stay valid. */
@@ -162,17 +152,17 @@ update_store (GListStore *store, EsMember **fresh, guint m, gboolean adopt)
       guint i = g_array_index (changed, guint, k - 1);
 
       if (i >= prefix)
-        g_list_store_splice (store, i, 1, (gpointer *)&fresh[i - n + m], 1);
+        es_member_array_splice (store, i, 1, &fresh[i - n + m], 1);
     }
   if (n - prefix - suffix > 0 || m - prefix - suffix > 0)
-    g_list_store_splice (store, prefix, n - prefix - suffix, (gpointer *)&fresh[prefix],
-                         m - prefix - suffix);
+    es_member_array_splice (store, prefix, n - prefix - suffix, &fresh[prefix],
+                            m - prefix - suffix);
   for (guint k = changed->len; k > 0; k--)
     {
       guint i = g_array_index (changed, guint, k - 1);
 
       if (i < prefix)
-        g_list_store_splice (store, i, 1, (gpointer *)&fresh[i], 1);
+        es_member_array_splice (store, i, 1, &fresh[i], 1);
     }
 }
 
@@ -478,9 +468,9 @@ es_member_list_class_init (EsMemberListClass *klass)
 static void
 es_member_list_init (EsMemberList *self)
 {
-  self->store = g_list_store_new (ES_TYPE_MEMBER);
+  self->store = es_member_array_new ();
   for (guint s = 0; s < ES_STAGE_N_STAGES; s++)
-    self->stages[s] = g_list_store_new (ES_TYPE_MEMBER);
+    self->stages[s] = es_member_array_new ();
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   g_date_clear (&self->today, 1);
@@ -638,14 +628,16 @@ guint
 es_member_list_find (EsMemberList *self, gint64 id)
 {
   EsMember *member;
-  guint position;
+  guint n;
 
   g_return_val_if_fail (ES_IS_MEMBER_LIST (self), G_MAXUINT);
 
   member = es_member_list_lookup (self, id);
-  if (member == NULL || !g_list_store_find (self->store, member, &position))
-    return G_MAXUINT;
-  return position;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; member != NULL && i < n; i++)
+    if (es_member_array_peek (self->store, i) == member)
+      return i;
+  return G_MAXUINT;
 }
 
 const GDate *

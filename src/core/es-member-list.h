@@ -30,7 +30,7 @@ EsMemberList *es_member_list_get_for_db (EsDb *db);
 EsMemberList *es_member_list_new (EsDb *db);
 
 EsDb *es_member_list_get_db (EsMemberList *self);
-/* A GListStore of EsMember sorted by last name, empty until loaded (transfer none). */
+/* The members (EsMember) sorted by last name, empty until loaded (transfer none). */
 GListModel *es_member_list_get_model (EsMemberList *self);
 /* The members at that stage, in the same order: a model of its own that changes with the
  * list (transfer none). */

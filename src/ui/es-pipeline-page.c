@@ -39,10 +39,14 @@
 /* The Exited column shows this many months of exits unless asked for all. */
 #define RECENT_EXIT_MONTHS 12
 
-/* Cards a column makes for the frame that first shows the members: more than fit in the
- * tallest column on a screen, far fewer than the 30 a GtkGridView keeps by itself. The
- * rest follow a frame later. */
+/* Cards a column makes for the frame that first shows the members: as many as its height
+ * holds (first_cards), far fewer than the 30 a GtkGridView keeps by itself, never more
+ * than FIRST_CARDS, which is that many before the board has a height. The rest follow a
+ * frame later. A card is counted no taller than one without a deadline, the smallest. */
 #define FIRST_CARDS 10
+#define MIN_CARD_HEIGHT 40
+/* Between two cards: the padding of .es-board-list > child in style.css. */
+#define CARD_SPACING 8
 
 /* A read that ends sooner shows "Loading…" alone: a spinner is an animation, a frame
  * every 16.7 ms that takes the processor from the read and delays the frame with the
@@ -77,6 +81,7 @@ struct _EsPipelinePage
   EsAfterFrame show_rest;    /* all the cards follow the first ones after their frame */
   gboolean show_all_exits;
   guint spinner_id; /* shows the spinners of a read that takes long */
+  int card_height;  /* pixels, of a card without a deadline, once measured */
   Column columns[ES_STAGE_N_STAGES];
   GtkDropDown *exits_dropdown;
 
@@ -210,10 +215,48 @@ update_stack (EsPipelinePage *self)
       g_list_model_get_n_items (es_member_list_get_model (self->list)) > 0 ? "board" : "empty");
 }
 
+/* As many cards as a column's height holds, at most FIRST_CARDS. */
+static guint
+first_cards (EsPipelinePage *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->columns[0].stack));
+
+  if (height <= 0)
+    return FIRST_CARDS;
+  if (self->card_height <= 0)
+    {
+      GtkWidget *card = g_object_ref_sink (es_member_card_new ());
+      int natural = 0;
+
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      self->card_height = MAX (natural, MIN_CARD_HEIGHT);
+      g_object_unref (card);
+    }
+  /* A card cut by the bottom counts. */
+  return CLAMP (
+      (guint)((height + self->card_height + CARD_SPACING - 1) / (self->card_height + CARD_SPACING)),
+      1, FIRST_CARDS);
+}
+
+/* Before the first cards are made: as many as the columns hold. */
+static void
+size_first_cards (EsPipelinePage *self)
+{
+  guint n;
+
+  if (gtk_slice_list_model_get_size (self->columns[0].shown) == G_MAXUINT)
+    return;
+  n = first_cards (self);
+  for (guint i = 0; i < ES_STAGE_N_STAGES; i++)
+    gtk_slice_list_model_set_size (self->columns[i].shown, n);
+}
+
 static void
 list_items_changed_cb (EsPipelinePage *self, guint position, guint removed, guint added,
                        GListModel *model)
 {
+  /* The whole list changes before each stage's: the columns get their cards next. */
+  size_first_cards (self);
   update_stack (self);
 }
 
@@ -284,6 +327,7 @@ attach_later_cb (gpointer data)
 {
   EsPipelinePage *self = data;
 
+  size_first_cards (self);
   attach (self);
   update_counts (self);
   update_stack (self);
