@@ -8,10 +8,11 @@
  * visible ones are widgets whatever the number of members. The lists are one-column
  * GtkGridViews rather than GtkListViews: in GTK 4.8 a list view keeps up to 200 rows
  * alive and a grid view 30, and cards are the cost of opening the board; each first
- * shows only its first FIRST_CARDS members, the rest a frame later. The members are read
- * in the background from the moment the window has the database: the columns show at
- * once, each saying "Loading…" until the cards come (with a spinner if that takes long). The Exited column shows
- * the exits of the last 12 months unless asked for all.
+ * shows only the members its height holds (first_cards), the rest a frame later. The
+ * members are read in the background from the moment the window has the database: the
+ * columns show at once, each saying "Loading…" until the cards come, with a spinner only
+ * if that takes long (an animation is a frame every 16.7 ms taken from the read). The
+ * Exited column shows the exits of the last 12 months unless asked for all.
  *
  * A member moves forward through the form of that step (EsEventDialog), reached three
  * ways: dropping the card onto another column, the card's menu, or the keyboard
