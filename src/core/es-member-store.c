@@ -418,6 +418,35 @@ state_fields (EsPipelineState *s, GDate *interviews, GDate *dates[PACKED_N_DATES
   memcpy (amounts, a, sizeof a);
 }
 
+/* Packs the rest of s and the dates of its latest interviews (NULL for none). */
+static void
+pack_state (const EsPipelineState *s, const GDate *last, const GDate *before_last,
+            guint8 packed[PACKED_SIZE])
+{
+  EsPipelineState copy = *s; /* state_fields() points into the state it is given */
+  GDate latest[2];
+  GDate *dates[PACKED_N_DATES];
+  gint64 *amounts[PACKED_N_AMOUNTS];
+  guint8 *at = packed;
+
+  g_date_clear (latest, 2);
+  if (last != NULL)
+    latest[0] = *last;
+  if (before_last != NULL)
+    latest[1] = *before_last;
+  *at++ = (s->has_events ? PACKED_HAS_EVENTS : 0)
+          | (s->diagnostic_done ? PACKED_DIAGNOSTIC_DONE : 0) | (s->admitted ? PACKED_ADMITTED : 0)
+          | (s->cape_ended ? PACKED_CAPE_ENDED : 0);
+  at = pack_u32 (at, (guint32)s->cape_renewals);
+  at = pack_u32 (at, (guint32)s->cape_days);
+  state_fields (&copy, latest, dates, amounts);
+  for (guint k = 0; k < PACKED_N_DATES; k++)
+    at = pack_u32 (at, date_julian (dates[k]));
+  for (guint k = 0; k < PACKED_N_AMOUNTS; k++)
+    at = pack_i64 (at, *amounts[k]);
+  g_assert (at == packed + PACKED_SIZE);
+}
+
 /* A kept state from STATE_COLUMNS starting at column col, with the dates of the latest
  * interviews; FALSE if there is none, or none this program can trust. */
 static gboolean
@@ -494,30 +523,7 @@ save_state (EsDb *db, gint64 member_id, const EsPipelineState *s, const GDate *i
         before_last = d;
     }
 
-  {
-    EsPipelineState copy = *s;
-    GDate latest[2];
-    GDate *dates[PACKED_N_DATES];
-    gint64 *amounts[PACKED_N_AMOUNTS];
-    guint8 *at = packed;
-
-    g_date_clear (latest, 2);
-    if (last != NULL)
-      latest[0] = *last;
-    if (before_last != NULL)
-      latest[1] = *before_last;
-    *at++ = (s->has_events ? PACKED_HAS_EVENTS : 0)
-            | (s->diagnostic_done ? PACKED_DIAGNOSTIC_DONE : 0)
-            | (s->admitted ? PACKED_ADMITTED : 0) | (s->cape_ended ? PACKED_CAPE_ENDED : 0);
-    at = pack_u32 (at, (guint32)s->cape_renewals);
-    at = pack_u32 (at, (guint32)s->cape_days);
-    state_fields (&copy, latest, dates, amounts);
-    for (guint k = 0; k < PACKED_N_DATES; k++)
-      at = pack_u32 (at, date_julian (dates[k]));
-    for (guint k = 0; k < PACKED_N_AMOUNTS; k++)
-      at = pack_i64 (at, *amounts[k]);
-    g_assert (at == packed + PACKED_SIZE);
-  }
+  pack_state (s, last, before_last, packed);
 
   stmt
       = es_db_prepare (db,
