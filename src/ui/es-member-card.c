@@ -20,6 +20,7 @@
 #include "es-date.h"
 #include "es-member-card.h"
 #include "es-member-view.h"
+#include "es-tooltip.h"
 
 struct _EsMemberCard
 {
@@ -135,13 +136,6 @@ query_tooltip_cb (EsMemberCard *self, int x, int y, gboolean keyboard, GtkToolti
   return TRUE;
 }
 
-static gboolean
-menu_tooltip_cb (GtkWidget *button, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
-{
-  gtk_tooltip_set_text (tooltip, _ ("Steps"));
-  return TRUE;
-}
-
 static void
 menu_clicked_cb (EsMemberCard *self, GtkButton *button)
 {
@@ -214,10 +208,7 @@ es_member_card_init (EsMemberCard *self)
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->name_label));
   self->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
-  /* Its tooltip asked for on hover too: setting one makes GTK look for the pointer, a
-   * round trip to the display server for each of hundreds of cards. */
-  gtk_widget_set_has_tooltip (self->menu_button, TRUE);
-  g_signal_connect (self->menu_button, "query-tooltip", G_CALLBACK (menu_tooltip_cb), NULL);
+  es_tooltip_set_text (self->menu_button, _ ("Steps"));
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_add_css_class (self->menu_button, "circular");
   gtk_widget_add_css_class (self->menu_button, "es-card-menu-button");

@@ -43,6 +43,7 @@
 #include "es-member-view.h"
 #include "es-members-page.h"
 #include "es-slot-model.h"
+#include "es-tooltip.h"
 
 /* Rows the table makes for the frame that first shows the members, or for a keystroke:
  * those a screen holds, and two more (screen_rows), never more than FIRST_ROWS, far fewer
@@ -125,6 +126,7 @@ struct _EsMembersPage
   /* template children */
   AdwLeaflet *leaflet;
   GtkSearchEntry *search_entry;
+  GtkWidget *add_icon_button;
   GtkDropDown *stage_dropdown;
   GtkDropDown *counselor_dropdown;
   GtkDropDown *sector_dropdown;
@@ -656,6 +658,7 @@ setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  es_tooltip_follow_label (GTK_LABEL (label));
   gtk_list_item_set_child (item, label);
 }
 
@@ -666,7 +669,6 @@ bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer d
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
 }
 
 static void
@@ -1134,6 +1136,7 @@ es_members_page_class_init (EsMembersPageClass *klass)
                                                "/coop/essaim/Essaim/ui/es-members-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EsMembersPage, add_icon_button);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, counselor_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EsMembersPage, sector_dropdown);
@@ -1177,6 +1180,11 @@ es_members_page_init (EsMembersPage *self)
   set_choice_factory (self->counselor_dropdown);
   set_choice_factory (self->sector_dropdown);
   set_choice_factory (self->deadline_dropdown);
+  es_tooltip_set_text (self->add_icon_button, _ ("Add a Member"));
+  es_tooltip_set_text (GTK_WIDGET (self->stage_dropdown), _ ("Stage"));
+  es_tooltip_set_text (GTK_WIDGET (self->counselor_dropdown), _ ("Counselor"));
+  es_tooltip_set_text (GTK_WIDGET (self->sector_dropdown), _ ("Sector"));
+  es_tooltip_set_text (GTK_WIDGET (self->deadline_dropdown), _ ("Deadline"));
   self->sorted = gtk_sort_list_model_new (
       NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filtered = es_member_rows_new (G_LIST_MODEL (self->sorted));

@@ -36,6 +36,7 @@
 #include "es-member-store.h"
 #include "es-member-view.h"
 #include "es-pipeline-page.h"
+#include "es-tooltip.h"
 
 /* The Exited column shows this many months of exits unless asked for all. */
 #define RECENT_EXIT_MONTHS 12
@@ -597,6 +598,7 @@ setup_scope_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer d
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  es_tooltip_follow_label (GTK_LABEL (label));
   gtk_list_item_set_child (item, label);
 }
 
@@ -632,7 +634,7 @@ build_column (EsPipelinePage *self, EsStage stage)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_set_tooltip_text (title, es_stage_label (stage));
+  es_tooltip_follow_label (GTK_LABEL (title));
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (line), title);
   column->spinner = GTK_SPINNER (gtk_spinner_new ());
@@ -657,7 +659,7 @@ build_column (EsPipelinePage *self, EsStage stage)
       g_signal_connect (scope_factory, "bind", G_CALLBACK (bind_scope_cb), NULL);
       self->exits_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (scopes));
       gtk_drop_down_set_factory (self->exits_dropdown, scope_factory);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->exits_dropdown), _ ("Exits Shown"));
+      es_tooltip_set_text (GTK_WIDGET (self->exits_dropdown), _ ("Exits Shown"));
       gtk_widget_set_valign (GTK_WIDGET (self->exits_dropdown), GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (GTK_WIDGET (self->exits_dropdown), "es-board-column-scope");
       g_signal_connect_object (self->exits_dropdown, "notify::selected",

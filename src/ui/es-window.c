@@ -24,6 +24,7 @@
 #include "es-payroll-page.h"
 #include "es-pipeline-page.h"
 #include "es-sales-page.h"
+#include "es-tooltip.h"
 #include "es-window.h"
 
 struct _EsWindow
@@ -330,6 +331,7 @@ es_window_init (EsWindow *self)
   GObject *pages[G_N_ELEMENTS (section_names)];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  es_tooltip_set_text (GTK_WIDGET (self->primary_menu_button), _ ("Main Menu"));
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
 
