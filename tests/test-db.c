@@ -313,6 +313,23 @@ query_int (const char *path, const char *sql)
   return value;
 }
 
+/* The text of the first row's first column. */
+static char *
+query_text (const char *path, const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return value;
+}
+
 static void
 exec_raw (const char *path, const char *sql)
 {
@@ -364,6 +381,29 @@ test_migration (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM member_state"), ==, 0);
   assert_list_is_history (db, &today, 1);
   g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 1);
+
+  /* Her sort key, made by the migration, is the one the store writes with a name. */
+  {
+    g_autofree char *key = es_member_make_sort_key ("Mercier", "Élodie");
+    g_autofree char *renamed_key = es_member_make_sort_key ("Mercier-Duval", "Élodie");
+    g_autoptr (GPtrArray) members = es_member_store_list_sorted (db, &today, &error);
+    EsMember *member = g_ptr_array_index (members, 0);
+
+    g_autofree char *stored = query_text (f->path, "SELECT sort_key FROM member");
+    g_autofree char *stored_renamed = NULL;
+
+    g_assert_cmpstr (stored, ==, key);
+    g_assert_cmpstr (es_member_get_sort_key (member), ==, key);
+    g_free (member->last_name);
+    member->last_name = g_strdup ("Mercier-Duval");
+    g_assert_true (es_member_store_update (db, member, &error));
+    g_assert_no_error (error);
+    stored_renamed = query_text (f->path, "SELECT sort_key FROM member");
+    g_assert_cmpstr (stored_renamed, ==, renamed_key);
+    g_assert_cmpstr (es_member_get_sort_key (member), ==, renamed_key);
+    member->last_name[strlen ("Mercier")] = '\0';
+    g_assert_true (es_member_store_update (db, member, &error));
+  }
 
   /* The backup is the database as it was: format 1, same member. */
   old = es_db_open (backup, ES_DB_OPEN_READ_ONLY, &error);

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "es-date.h"
@@ -620,6 +622,263 @@ test_member_same (void)
   g_assert_false (es_member_same (a, b));
 }
 
+/* Sort keys: the same order on every machine, whatever its locale. */
+static void
+test_sort_key (void)
+{
+  /* Each name (last, first) sorts before the next. */
+  static const char *const names[][2] = {
+    { "", "Anne" },          /* no last name first */
+    { "2e Étage", "Café" },  /* digits before letters */
+    { "Aaron", "Zoé" },      /* the last name first */
+    { "Dupont", "Anne" },    /* then the first name */
+    { "Dupont", "Bernard" }, /* */
+    { "dupont", "Bernard" }, /* case last: as written, capitals first */
+    { "Élise", "" },         /* accents aside: "elise" < "eluard" */
+    { "Éluard", "Paul" },    /* */
+    { "Emery", "Anne" },     /* */
+    { "Le Gall", "Yann" },   /* spaces aside: "legall", then with its space first */
+    { "Legall", "Yann" },    /* */
+    { "Léger", "Yann" },     /* "leger" */
+    { "Martin", "Zoé" },     /* a name before a longer one it begins */
+    { "Martinez", "Anne" },  /* */
+    { "Nadal", "Awa" },      /* */
+    { "N'Diaye", "Awa" },    /* the apostrophe aside: "ndiaye" */
+    { "Œuvray", "Jean" },    /* the ligature written out: "oeuvray" */
+    { "Ofelia", "Ana" },     /* */
+    { "Straße", "Jan" },     /* "strasse" */
+    { "Strasser", "Jan" },   /* */
+    { "Zola", "Émile" },     /* */
+    { "Ζαχαρίου", "Ελένη" }, /* other scripts after the Latin alphabet */
+  };
+  g_autofree char *none = es_member_make_sort_key (NULL, NULL);
+  g_autofree char *bad = es_member_make_sort_key ("Caf\xe9", "Jos\xe9");
+  g_autofree char *same_a = es_member_make_sort_key ("Élise", "Anne");
+  g_autofree char *same_b = es_member_make_sort_key ("E\xcc\x81lise", "Anne");
+  g_autoptr (EsMember) a = es_member_new ();
+  g_autoptr (EsMember) b = es_member_new ();
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *x = es_member_make_sort_key (names[i][0], names[i][1]);
+      g_autofree char *y = es_member_make_sort_key (names[i + 1][0], names[i + 1][1]);
+
+      if (strcmp (x, y) >= 0)
+        g_error ("“%s %s” should sort before “%s %s”", names[i][1], names[i][0], names[i + 1][1],
+                 names[i + 1][0]);
+    }
+
+  /* Nothing, or what is not text, still has a key; composed or not, the same name too. */
+  g_assert_nonnull (none);
+  g_assert_nonnull (bad);
+  g_assert_true (g_utf8_validate (same_a, -1, NULL));
+  g_assert_cmpstr (es_member_get_sort_key (a), ==, es_member_get_sort_key (b));
+
+  /* Members with the same names: by id. */
+  a->id = 2;
+  b->id = 10;
+  g_assert_cmpint (es_member_compare (a, b), <, 0);
+  g_assert_cmpint (es_member_compare (b, a), >, 0);
+  g_assert_cmpint (es_member_compare (a, a), ==, 0);
+  {
+    g_autofree char *x = g_utf8_normalize (same_a, -1, G_NORMALIZE_DEFAULT);
+    g_autofree char *y = g_utf8_normalize (same_b, -1, G_NORMALIZE_DEFAULT);
+
+    /* The letters and their accents agree; only the name as written differs. */
+    g_assert_true (strncmp (same_a, same_b, strlen ("elise\2anne\1élise\2anne\1")) == 0);
+    g_assert_cmpstr (x, ==, y);
+  }
+}
+
+/* The first members, read before the others */
+
+static gboolean
+exited_recently (EsMember *member, const GDate *today)
+{
+  return es_member_exited_within (member, today, ES_RECENT_EXIT_MONTHS);
+}
+
+/* Checks that first holds what es_member_store_list_first() promises of all, in order. */
+static void
+assert_first_of (GPtrArray *first, GPtrArray *all, guint n, guint n_per_stage, const GDate *today)
+{
+  g_autoptr (GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint per_stage[ES_STAGE_N_STAGES] = { 0 };
+  guint recent = 0;
+
+  for (guint i = 0; i < first->len; i++)
+    {
+      EsMember *member = g_ptr_array_index (first, i);
+
+      g_hash_table_insert (kept, &member->id, member);
+      if (i > 0)
+        g_assert_cmpint (es_member_compare (g_ptr_array_index (first, i - 1), member), <, 0);
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      EsMember *member = g_ptr_array_index (all, i);
+      EsMember *same = g_hash_table_lookup (kept, &member->id);
+      EsStage stage = member->state.stage;
+      gboolean wanted = per_stage[stage]++ < n_per_stage || i < n;
+
+      if (exited_recently (member, today) && recent++ < n_per_stage)
+        wanted = TRUE;
+      if (wanted && same == NULL)
+        g_error ("member %" G_GINT64_FORMAT " (%u in the list) is missing", member->id, i);
+      if (same != NULL)
+        {
+          g_assert_true (es_member_same (same, member));
+          g_hash_table_remove (kept, &member->id);
+        }
+    }
+  /* Nothing else. */
+  g_assert_cmpuint (g_hash_table_size (kept), ==, 0);
+}
+
+static void
+test_list_first (void)
+{
+  GDate today = date_of ("2026-11-24");
+  g_autoptr (EsDb) db = demo_db (&today);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = es_member_store_list_sorted (db, &today, &error);
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GPtrArray) stale = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 40);
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (es_member_compare (all->pdata[i - 1], all->pdata[i]), <, 0);
+
+  first = es_member_store_list_first (db, &today, 5, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, <, all->len);
+  assert_first_of (first, all, 5, 2, &today);
+
+  /* None asked but the first of each stage; all asked. */
+  g_clear_pointer (&first, g_ptr_array_unref);
+  first = es_member_store_list_first (db, &today, 0, 1, &error);
+  assert_first_of (first, all, 0, 1, &today);
+  g_clear_pointer (&first, g_ptr_array_unref);
+  first = es_member_store_list_first (db, &today, 100, 100, &error);
+  g_assert_cmpuint (first->len, ==, all->len);
+
+  /* Members whose states were not kept come along, derived. */
+  g_assert_cmpint (sqlite3_exec (es_db_get_handle (db),
+                                 "DELETE FROM member_state WHERE member_id % 7 = 0", NULL, NULL,
+                                 NULL),
+                   ==, SQLITE_OK);
+  stale = es_member_store_list_first (db, &today, 3, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      EsMember *member = g_ptr_array_index (all, i);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < stale->len && !found; k++)
+        if (ES_MEMBER (g_ptr_array_index (stale, k))->id == member->id)
+          {
+            g_assert_true (es_member_same (g_ptr_array_index (stale, k), member));
+            found = TRUE;
+          }
+      if (member->id % 7 == 0)
+        g_assert_true (found);
+    }
+}
+
+typedef struct
+{
+  guint emissions;
+  gboolean complete[2];
+  guint n_items[2];
+  EsMember *shown; /* the first member at the first emission */
+} Loads;
+
+static void
+loaded_cb (EsMemberList *list, Loads *loads)
+{
+  GListModel *model = es_member_list_get_model (list);
+
+  if (loads->emissions < 2)
+    {
+      loads->complete[loads->emissions] = es_member_list_is_complete (list);
+      loads->n_items[loads->emissions] = g_list_model_get_n_items (model);
+    }
+  if (loads->emissions == 0)
+    loads->shown = g_list_model_get_item (model, 0);
+  loads->emissions++;
+}
+
+/* A file read in the background: the first members, then all of them. */
+static void
+test_list_first_async (void)
+{
+  GDate today = date_of ("2026-11-24");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("essaim-list-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "coop.essaim", NULL);
+  g_autoptr (EsDb) db = NULL;
+  g_autoptr (EsMemberList) list = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  EsDemoOptions options;
+  Loads loads = { 0 };
+  gint64 end;
+
+  g_assert_no_error (error);
+  db = es_db_open (path, ES_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  es_demo_options_init (&options);
+  options.n_members = 400;
+  options.today = today;
+  es_demo_generate (db, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (es_member_store_keep_states (db, &error), >=, 0);
+  all = es_member_store_list_sorted (db, &today, &error);
+
+  list = es_member_list_new (db);
+  es_member_list_set_today (list, &today);
+  g_signal_connect (list, "loaded", G_CALLBACK (loaded_cb), &loads);
+  es_member_list_load_async (list, NULL);
+  g_assert_false (es_member_list_is_loaded (list));
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!es_member_list_is_complete (list) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (loads.emissions, ==, 2);
+  g_assert_false (loads.complete[0]);
+  g_assert_cmpuint (loads.n_items[0], >, 0);
+  g_assert_cmpuint (loads.n_items[0], <, 400);
+  g_assert_true (loads.complete[1]);
+  g_assert_cmpuint (loads.n_items[1], ==, 400);
+  g_assert_false (es_member_list_is_loading (list));
+
+  /* All of them in order, those first shown kept as they were (views keep their rows). */
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr (EsMember) member = g_list_model_get_item (es_member_list_get_model (list), i);
+
+      g_assert_cmpint (member->id, ==, ES_MEMBER (all->pdata[i])->id);
+      g_assert_true (es_member_list_lookup (list, member->id) == member);
+    }
+  g_assert_true (es_member_list_lookup (list, loads.shown->id) == loads.shown);
+  for (EsStage s = 0; s < ES_STAGE_N_STAGES; s++)
+    {
+      GListModel *stage = es_member_list_get_stage_model (list, s);
+
+      for (guint i = 0; i < g_list_model_get_n_items (stage); i++)
+        {
+          g_autoptr (EsMember) member = g_list_model_get_item (stage, i);
+
+          g_assert_true (es_member_list_lookup (list, member->id) == member);
+        }
+    }
+  g_object_unref (loads.shown);
+  g_clear_object (&list);
+  g_clear_object (&db);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* Slots */
 
 static EsMember *
@@ -1038,6 +1297,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/member-view/refused-field", test_refused_field);
   g_test_add_func ("/member-view/root-id", test_root_id);
   g_test_add_func ("/member-list/same", test_member_same);
+  g_test_add_func ("/member/sort-key", test_sort_key);
+  g_test_add_func ("/member-list/first", test_list_first);
+  g_test_add_func ("/member-list/first-async", test_list_first_async);
   g_test_add_func ("/member-list/list", test_list);
   g_test_add_func ("/slot-model/follow", test_slot_model);
   g_test_add_func ("/slot-model/eager", test_slot_model_eager);

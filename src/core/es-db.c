@@ -11,6 +11,7 @@
 
 #include "es-core-resources.h"
 #include "es-db.h"
+#include "es-member.h"
 
 #define SQL_RESOURCE_DIR "/coop/essaim/Essaim/sql/"
 #define BUSY_TIMEOUT_MS 2000
@@ -714,11 +715,25 @@ db_new (const char *path)
   return self;
 }
 
+/* es_sort_key (last_name, first_name): es_member_make_sort_key(), for the migration that
+ * gave every member its key. */
+static void
+sort_key_function (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  char *key = es_member_make_sort_key ((const char *)sqlite3_value_text (argv[0]),
+                                       (const char *)sqlite3_value_text (argv[1]));
+
+  sqlite3_result_text (context, key, -1, g_free);
+}
+
 static gboolean
 configure_connection (EsDb *self, GError **error)
 {
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_create_function_v2 (self->handle, "es_sort_key", 2,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                              sort_key_function, NULL, NULL, NULL);
   /* Reads straight from the page cache instead of copying every page. */
   return es_db_exec (self, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824", error);
 }

@@ -13,6 +13,11 @@
 
 #define LIST_KEY "es-member-list"
 
+/* What a first read hands over before the rest: the first members of the list (the
+ * table's first screen, and more) and of each stage (a column of the board). */
+#define FIRST_MEMBERS 64
+#define FIRST_PER_STAGE 24
+
 struct _EsMemberList
 {
   GObject parent_instance;
@@ -25,7 +30,8 @@ struct _EsMemberList
   EsMemberArray *store;
   EsMemberArray *stages[ES_STAGE_N_STAGES]; /* the members of each stage, in the same order */
   GHashTable *by_id; /* gint64 * (the member's own id field) → EsMember *, borrowed */
-  gboolean loaded;
+  gboolean loaded;   /* members to show: the first ones, or all */
+  gboolean complete; /* all of them, read once at least */
   GDate today;       /* invalid: the real today */
   GDate shown_today; /* the day the list was last read at */
 
@@ -67,6 +73,8 @@ es_member_same (EsMember *a, EsMember *b)
 {
   g_return_val_if_fail (ES_IS_MEMBER (a) && ES_IS_MEMBER (b), FALSE);
 
+  if (a == b)
+    return TRUE;
   if (a->id != b->id || a->entry_status != b->entry_status || a->counselor_id != b->counselor_id
       || a->contribution_ppm != b->contribution_ppm || a->has_deadline != b->has_deadline)
     return FALSE;
@@ -90,18 +98,22 @@ es_member_same (EsMember *a, EsMember *b)
   return es_pipeline_state_equal (&a->state, &b->state);
 }
 
-/* Makes store hold fresh (m members, same order rules) with as few changes as it can: the
- * unchanged runs at both ends stay, changed items there are replaced one by one, and what
- * lies between is spliced. With adopt, where the store keeps a member, fresh (owning its
- * items) gets it in place of the one read: fresh then holds what the store does, without
+/* Makes store hold fresh (m members, in the same order) with as few changes as it can:
+ * the unchanged runs at both ends stay, changed items there are replaced one by one, and
+ * what lies between is spliced at once, however long (a first screen of members followed
+ * by the rest is one insertion). With adopt, fresh (owning its items) gets the store's
+ * member in place of the one read wherever the store keeps it, in the middle too (found
+ * there by order): fresh then holds what the store does, the same objects, without
  * asking it item by item. */
 static void
 update_store (EsMemberArray *store, EsMember **fresh, guint m, gboolean adopt)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  guint prefix = 0, suffix = 0, changes = 0;
+  guint prefix = 0, suffix = 0;
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  if (n == 0 && m == 0)
+    return;
   while (prefix < n && prefix < m && es_member_array_peek (store, prefix)->id == fresh[prefix]->id)
     prefix++;
   while (suffix < n - prefix && suffix < m - prefix
@@ -110,38 +122,37 @@ update_store (EsMemberArray *store, EsMember **fresh, guint m, gboolean adopt)
 
   for (guint i = 0; i < n; i++)
     {
+      EsMember *old = es_member_array_peek (store, i);
       guint j;
 
       if (i >= prefix && i < n - suffix)
-        continue;
-      j = i < prefix ? i : i - n + m;
-      if (!es_member_same (es_member_array_peek (store, i), fresh[j]))
         {
-          g_array_append_val (changed, i);
-          changes++;
-        }
-    }
-  if (adopt && n > 0)
-    {
-      /* Kept unless the whole store is replaced below. */
-      gboolean replaced
-          = changes + MAX (n - prefix - suffix, m - prefix - suffix) > MAX_SINGLE_CHANGES;
+          /* Between the runs: kept if read again unchanged. */
+          guint lo = prefix, hi = m - suffix;
 
-      for (guint i = 0, k = 0; i < n && !replaced; i++)
-        {
-          if (i >= prefix && i < n - suffix)
+          if (!adopt)
             continue;
-          if (k < changed->len && g_array_index (changed, guint, k) == i)
+          while (lo < hi)
             {
-              k++;
-              continue;
-            }
-          g_set_object (&fresh[i < prefix ? i : i - n + m], es_member_array_peek (store, i));
-        }
-    }
-  changes += MAX (n - prefix - suffix, m - prefix - suffix);
+              guint mid = lo + (hi - lo) / 2;
 
-  if (changes > MAX_SINGLE_CHANGES)
+              if (es_member_compare (fresh[mid], old) < 0)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          if (lo < m - suffix && fresh[lo]->id == old->id && es_member_same (old, fresh[lo]))
+            g_set_object (&fresh[lo], old);
+          continue;
+        }
+      j = i < prefix ? i : i - n + m;
+      if (!es_member_same (old, fresh[j]))
+        g_array_append_val (changed, i);
+      else if (adopt)
+        g_set_object (&fresh[j], old);
+    }
+
+  if (changed->len > MAX_SINGLE_CHANGES)
     {
       es_member_array_splice (store, 0, n, fresh, m);
       return;
@@ -211,6 +222,7 @@ finish_read (EsMemberList *self, GPtrArray *fresh, char *sectors, const GDate *t
     {
       self->shown_today = *today;
       self->loaded = TRUE;
+      self->complete = TRUE;
       g_free (self->sectors);
       self->sectors = sectors != NULL
                           ? g_strdup (sectors)
@@ -248,7 +260,8 @@ typedef struct
 {
   char *path;
   GDate today;
-  char *sectors; /* of the members read, found in the worker too */
+  gboolean first; /* nothing shown yet: the first members are handed over first */
+  char *sectors;  /* of the members read, found in the worker too */
 } ReadData;
 
 static void
@@ -259,6 +272,40 @@ read_data_free (gpointer data)
   g_free (read->path);
   g_free (read->sectors);
   g_free (read);
+}
+
+typedef struct
+{
+  GTask *task;
+  GPtrArray *members;
+} FirstMembers;
+
+static void
+first_members_free (gpointer data)
+{
+  FirstMembers *first = data;
+
+  g_object_unref (first->task);
+  g_ptr_array_unref (first->members);
+  g_free (first);
+}
+
+/* On the main thread, unless the read was dropped or something else came first. */
+static gboolean
+first_members_cb (gpointer data)
+{
+  FirstMembers *first = data;
+  EsMemberList *self = g_task_get_source_object (first->task);
+  ReadData *read = g_task_get_task_data (first->task);
+
+  if (self->loaded || self->cancellable == NULL
+      || g_task_get_cancellable (first->task) != self->cancellable)
+    return G_SOURCE_REMOVE;
+  self->shown_today = read->today;
+  self->loaded = TRUE;
+  update_stores (self, first->members);
+  g_signal_emit (self, signals[LOADED], 0);
+  return G_SOURCE_REMOVE;
 }
 
 static int
@@ -289,6 +336,24 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
     }
   /* A cancelled read stops within a few thousand steps of SQLite. */
   sqlite3_progress_handler (es_db_get_handle (db), 1000, read_progress_cb, cancellable);
+  if (read->first)
+    {
+      /* Far sooner than the rest: a new window shows those while the others are read. */
+      GPtrArray *members
+          = es_member_store_list_first (db, &read->today, FIRST_MEMBERS, FIRST_PER_STAGE, NULL);
+
+      if (members != NULL && members->len > 0)
+        {
+          FirstMembers *first = g_new0 (FirstMembers, 1);
+
+          first->task = g_object_ref (task);
+          first->members = members;
+          g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                                      first_members_cb, first, first_members_free);
+        }
+      else if (members != NULL)
+        g_ptr_array_unref (members);
+    }
   fresh = es_member_store_list_sorted (db, &read->today, &error);
   sqlite3_progress_handler (es_db_get_handle (db), 0, NULL, NULL);
   if (fresh == NULL)
@@ -331,6 +396,7 @@ start_read (EsMemberList *self)
   read = g_new0 (ReadData, 1);
   read->path = g_strdup (es_db_get_path (self->db));
   read->today = read_day (self);
+  read->first = !self->loaded;
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);
   g_task_set_source_tag (task, start_read);
@@ -536,11 +602,18 @@ es_member_list_is_loaded (EsMemberList *self)
 }
 
 gboolean
+es_member_list_is_complete (EsMemberList *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
+  return self->complete;
+}
+
+gboolean
 es_member_list_load (EsMemberList *self, GError **error)
 {
   g_return_val_if_fail (ES_IS_MEMBER_LIST (self), FALSE);
 
-  if (self->loaded)
+  if (self->complete)
     return TRUE;
   return es_member_list_reload (self, error);
 }

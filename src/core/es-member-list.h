@@ -8,9 +8,12 @@
  *
  * Reading 12,000 members takes tens of milliseconds: pages load the list in the
  * background (es_member_list_load_async), in a worker thread with its own read-only
- * connection, and the result is applied on the main thread, followed by ::loaded. Reloads
- * after EsDb::changed go the same way. An in-memory database has no file to open twice:
- * its list is read on the spot.
+ * connection, and the result is applied on the main thread, followed by ::loaded. The
+ * first read hands over the first members of the list and of each stage before the rest
+ * (es_member_store_list_first(), a few milliseconds), with ::loaded, so that a new window
+ * shows what fits on its screen at once; ::loaded comes again with every member, once
+ * es_member_list_is_complete(). Reloads after EsDb::changed read everything, the same way.
+ * An in-memory database has no file to open twice: its list is read on the spot.
  */
 #pragma once
 
@@ -36,9 +39,12 @@ GListModel *es_member_list_get_model (EsMemberList *self);
  * list (transfer none). */
 GListModel *es_member_list_get_stage_model (EsMemberList *self, EsStage stage);
 
-/* Loads the members now if not loaded yet. */
+/* Loads every member now unless that was done. */
 gboolean es_member_list_load (EsMemberList *self, GError **error);
+/* Whether there are members to show: the first ones, or all of them. */
 gboolean es_member_list_is_loaded (EsMemberList *self);
+/* Whether every member was read (until then, the model holds the first ones only). */
+gboolean es_member_list_is_complete (EsMemberList *self);
 /* Starts reading the members in the background unless loaded or being read; ::loaded
  * tells when they are there. Once every caller waiting for a first load has cancelled its
  * cancellable (a page that goes away), the read stops. */

@@ -7,6 +7,7 @@
 
 #include "es-date.h"
 #include "es-member-store.h"
+#include "es-member-view.h"
 #include "es-pipeline.h"
 #include "es-validate.h"
 
@@ -14,8 +15,8 @@
   "m.id, m.civility, m.first_name, m.last_name, m.birth_date, m.birth_place, m.nationality, "      \
   "m.nir, m.street, m.postal_code, m.city, m.phone, m.email, m.permit_end, m.entry_status, "       \
   "m.benefits_end, m.trade_name, m.activity, m.naf_code, m.counselor_id, s.name, "                 \
-  "m.contribution_ppm"
-#define N_MEMBER_COLUMNS 22
+  "m.contribution_ppm, m.sort_key"
+#define N_MEMBER_COLUMNS 23
 
 /* Helpers */
 
@@ -24,6 +25,13 @@ column_dup (sqlite3_stmt *stmt, int column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
   return g_strdup (text ? (const char *)text : "");
+}
+
+static char *
+column_dup_or_null (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text ? g_strdup ((const char *)text) : NULL;
 }
 
 static void
@@ -97,6 +105,10 @@ member_from_row (sqlite3_stmt *stmt)
   m->contribution_ppm
       = sqlite3_column_type (stmt, 21) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 21);
 #undef TAKE
+  /* None from a program that wrote the row without it: made when asked for. */
+  m->sort_key = column_dup_or_null (stmt, 22);
+  if (m->sort_key != NULL && m->sort_key[0] == '\0')
+    g_clear_pointer (&m->sort_key, g_free);
   return m;
 }
 
@@ -113,13 +125,6 @@ column_int_or (sqlite3_stmt *stmt, int column, gint64 fallback)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback
                                                            : sqlite3_column_int64 (stmt, column);
-}
-
-static char *
-column_dup_or_null (sqlite3_stmt *stmt, int column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text ? g_strdup ((const char *)text) : NULL;
 }
 
 /* An event as the rules see it (EVENT_RULE_COLUMNS): its text fields stay NULL. */
@@ -717,49 +722,148 @@ load_members (EsDb *db, gint64 id, const GDate *today, GArray *all_deadlines, GE
   return g_steal_pointer (&members);
 }
 
-typedef struct
+static int
+compare_members (gconstpointer a, gconstpointer b)
 {
-  char *key;
-  EsMember *member;
-} SortEntry;
+  return es_member_compare (*(EsMember *const *)a, *(EsMember *const *)b);
+}
 
 static int
-compare_entries (gconstpointer a, gconstpointer b)
+compare_ids (gconstpointer a, gconstpointer b)
 {
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-  int c = strcmp (ea->key, eb->key);
+  gint64 x = (*(EsMember *const *)a)->id, y = (*(EsMember *const *)b)->id;
 
-  if (c != 0)
-    return c;
-  return ea->member->id < eb->member->id ? -1 : ea->member->id > eb->member->id;
+  return x < y ? -1 : x > y;
 }
 
 GPtrArray *
 es_member_store_list_sorted (EsDb *db, const GDate *today, GError **error)
 {
-  g_autoptr (GPtrArray) members = load_members (db, 0, today, NULL, error);
-  g_autofree SortEntry *entries = NULL;
+  GPtrArray *members = load_members (db, 0, today, NULL, error);
 
-  if (members == NULL)
+  /* By the keys kept with the names: plain byte comparisons. */
+  if (members != NULL)
+    g_ptr_array_sort (members, compare_members);
+  return members;
+}
+
+/* Members without a kept state that a first read takes along (their stage is unknown
+ * until derived); with more, it gives up. */
+#define MAX_FIRST_UNKNOWN 64
+
+GPtrArray *
+es_member_store_list_first (EsDb *db, const GDate *today, guint n, guint n_per_stage,
+                            GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) unknown = g_ptr_array_new ();
+  guint taken[ES_STAGE_N_STAGES] = { 0 };
+  guint seen = 0, recent_exits = 0, n_unknown = 0;
+  GDate cutoff;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ES_IS_DB (db), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  cutoff = es_date_add_months (today, -ES_RECENT_EXIT_MONTHS);
+  /* The index holds the ids in order: no member row is read here. */
+  stmt = es_db_prepare (db,
+                        "SELECT m.id, " STATE_COLUMNS " FROM member m LEFT JOIN member_state ps "
+                        "ON ps.member_id = m.id AND ps.rules = " G_STRINGIFY (
+                            ES_PIPELINE_RULES_VERSION) " ORDER BY m.sort_key, m.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = es_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      EsPipelineState state;
+      GDate interviews[2];
+      guint n_interviews;
+      gboolean keep = seen++ < n;
+
+      if (!state_from_row (stmt, 1, &state, interviews, &n_interviews))
+        {
+          /* Wherever it goes, it may be among the first of its stage. */
+          if (++n_unknown > MAX_FIRST_UNKNOWN)
+            {
+              sqlite3_reset (stmt);
+              return NULL;
+            }
+          g_array_append_val (ids, id);
+          continue;
+        }
+      if (taken[state.stage] < n_per_stage)
+        keep = TRUE;
+      if (state.stage == ES_STAGE_EXITED && recent_exits < n_per_stage
+          && g_date_valid (&state.exit_date) && es_date_compare (&state.exit_date, &cutoff) > 0)
+        {
+          recent_exits++;
+          keep = TRUE;
+        }
+      if (!keep)
+        {
+          gboolean done = seen >= n && recent_exits >= n_per_stage;
+
+          for (guint s = 0; s < ES_STAGE_N_STAGES && done; s++)
+            done = taken[s] >= n_per_stage;
+          if (done)
+            break;
+          continue;
+        }
+      taken[state.stage]++;
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
     return NULL;
 
-  /* Collation keys once, then plain byte comparisons: far cheaper than collating in
-   * every comparison. */
-  entries = g_new (SortEntry, members->len);
-  for (guint i = 0; i < members->len; i++)
+  /* Then those, one by one, in that order. */
+  members = g_ptr_array_new_full (ids->len, g_object_unref);
+  stmt = es_db_prepare (
+      db,
+      "SELECT " MEMBER_COLUMNS ", " STATE_COLUMNS
+      " FROM member m LEFT JOIN staff s ON s.id = m.counselor_id "
+      "LEFT JOIN member_state ps ON ps.member_id = m.id AND ps.rules = " G_STRINGIFY (
+          ES_PIPELINE_RULES_VERSION) " WHERE m.id = ?1",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
     {
-      EsMember *m = g_ptr_array_index (members, i);
-      g_autofree char *name = es_member_dup_sort_name (m);
-      entries[i].key = g_utf8_collate_key (name, -1);
-      entries[i].member = m;
+      EsPipelineState state;
+      GDate interviews[2];
+      guint n_interviews;
+      EsMember *member;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      rc = es_db_step (db, stmt, error);
+      if (rc < 0)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          /* Gone since (another connection): the whole read will tell. */
+          sqlite3_reset (stmt);
+          continue;
+        }
+      member = member_from_row (stmt);
+      g_ptr_array_add (members, member);
+      if (state_from_row (stmt, N_MEMBER_COLUMNS, &state, interviews, &n_interviews))
+        finish_member (member, &state, interviews, n_interviews, today, NULL);
+      else
+        g_ptr_array_add (unknown, member);
+      sqlite3_reset (stmt);
     }
-  qsort (entries, members->len, sizeof (SortEntry), compare_entries);
-  for (guint i = 0; i < members->len; i++)
-    {
-      members->pdata[i] = entries[i].member;
-      g_free (entries[i].key);
-    }
+  g_ptr_array_sort (unknown, compare_ids);
+  if (!derive_members (db, unknown, today, NULL, FALSE, error))
+    return NULL;
+  /* As the whole list is, should a key kept there be missing. */
+  g_ptr_array_sort (members, compare_members);
   return g_steal_pointer (&members);
 }
 
@@ -947,6 +1051,7 @@ bind_member (sqlite3_stmt *stmt, EsMember *m)
     sqlite3_bind_int64 (stmt, i++, m->contribution_ppm);
   else
     sqlite3_bind_null (stmt, i++);
+  sqlite3_bind_text (stmt, i++, es_member_make_sort_key (m->last_name, m->first_name), -1, g_free);
   sqlite3_bind_int64 (stmt, i++, m->id);
 }
 
@@ -985,8 +1090,8 @@ es_member_store_insert (EsDb *db, EsMember *member, GError **error)
                         "INSERT INTO member (civility, first_name, last_name, birth_date, "
                         "birth_place, nationality, nir, street, postal_code, city, phone, email, "
                         "permit_end, entry_status, benefits_end, trade_name, activity, naf_code, "
-                        "counselor_id, contribution_ppm, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF (?, 0))",
+                        "counselor_id, contribution_ppm, sort_key, id) VALUES (?, ?, ?, ?, ?, ?, "
+                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF (?, 0))",
                         error);
   if (stmt == NULL || (bind_member (stmt, member), es_db_step (db, stmt, error)) < 0)
     goto fail;
@@ -1001,6 +1106,7 @@ es_member_store_insert (EsDb *db, EsMember *member, GError **error)
   if (!es_db_commit (db, error))
     return 0;
   member->id = id;
+  g_clear_pointer (&member->sort_key, g_free);
   return id;
 
 fail:
@@ -1025,7 +1131,8 @@ es_member_store_update (EsDb *db, EsMember *member, GError **error)
                         "birth_date = ?, birth_place = ?, nationality = ?, nir = ?, street = ?, "
                         "postal_code = ?, city = ?, phone = ?, email = ?, permit_end = ?, "
                         "entry_status = ?, benefits_end = ?, trade_name = ?, activity = ?, "
-                        "naf_code = ?, counselor_id = ?, contribution_ppm = ? WHERE id = ?",
+                        "naf_code = ?, counselor_id = ?, contribution_ppm = ?, sort_key = ? "
+                        "WHERE id = ?",
                         error);
   if (stmt == NULL || (bind_member (stmt, member), es_db_step (db, stmt, error)) < 0)
     goto fail;
@@ -1040,6 +1147,7 @@ es_member_store_update (EsDb *db, EsMember *member, GError **error)
   if (!es_db_journal (db, "member", member->id, "update", payload, error))
     goto fail;
   es_db_notify_changed (db, "member");
+  g_clear_pointer (&member->sort_key, g_free);
   return es_db_commit (db, error);
 
 fail:

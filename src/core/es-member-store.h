@@ -12,10 +12,19 @@
 G_BEGIN_DECLS
 
 /* Every member, with stage and nearest deadline derived at today: a GListStore of
- * EsMember sorted by last name. */
+ * EsMember sorted by name (es_member_compare()). */
 GListStore *es_member_store_list (EsDb *db, const GDate *today, GError **error);
 /* The same as an array (of owned EsMember), cheaper to hand from a thread to another. */
 GPtrArray *es_member_store_list_sorted (EsDb *db, const GDate *today, GError **error);
+/* The members a first screen shows, read before the others: the first n in order, and the
+ * first n_per_stage of each stage, of the exits also the first n_per_stage who left less
+ * than ES_RECENT_EXIT_MONTHS before today. Sorted as es_member_store_list_sorted(): each
+ * stage's members here begin that stage's list there (the exits: its recent ones). Walks the members in order through
+ * the index of their sort keys and their kept states, and reads only those it keeps.
+ * NULL with no error when more than a few members have no kept state (their stages are
+ * only known by reading everything). */
+GPtrArray *es_member_store_list_first (EsDb *db, const GDate *today, guint n, guint n_per_stage,
+                                       GError **error);
 /* One member, derived at today; NULL with ES_DB_ERROR_NOT_FOUND if there is none. */
 EsMember *es_member_store_get (EsDb *db, gint64 id, const GDate *today, GError **error);
 /* Validates (ES_VALIDATION_ERROR naming the field: "field: message"), refuses a NIR already

@@ -55,6 +55,9 @@ char *es_naf_sections_present (EsMember *const *members, guint n_members);
  * years). NULL when the stage has no date (no event yet). */
 char *es_member_describe_time_in_stage (EsMember *member, const GDate *today);
 
+/* The board shows the exits of that many months unless asked for all. */
+#define ES_RECENT_EXIT_MONTHS 12
+
 /* TRUE for a member who exited less than months months before today. */
 gboolean es_member_exited_within (EsMember *member, const GDate *today, int months);
 

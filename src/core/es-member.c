@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "es-date.h"
 #include "es-member.h"
@@ -53,6 +54,7 @@ es_member_finalize (GObject *object)
   g_free (self->activity);
   g_free (self->naf_code);
   g_free (self->counselor_name);
+  g_free (self->sort_key);
 
   G_OBJECT_CLASS (es_member_parent_class)->finalize (object);
 }
@@ -226,6 +228,97 @@ es_member_dup_sort_name (EsMember *self)
 {
   return g_strconcat (self->last_name != NULL ? self->last_name : "", " ",
                       self->first_name != NULL ? self->first_name : "", NULL);
+}
+
+/* Letters and digits only, case folded, without accents; the ligatures written out. */
+static void
+append_letters (GString *key, const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+
+  for (const char *p = decomposed != NULL ? decomposed : folded; *p != '\0';
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case 0x0153: /* œ */
+          g_string_append (key, "oe");
+          break;
+        case 0x00E6: /* æ */
+          g_string_append (key, "ae");
+          break;
+        case 0x00F8: /* ø */
+          g_string_append_c (key, 'o');
+          break;
+        case 0x0111: /* đ */
+          g_string_append_c (key, 'd');
+          break;
+        case 0x0142: /* ł */
+          g_string_append_c (key, 'l');
+          break;
+        default:
+          if (g_unichar_isalnum (c) && !g_unichar_ismark (c))
+            g_string_append_unichar (key, c);
+        }
+    }
+}
+
+/* Case folded, accents kept. */
+static void
+append_folded (GString *key, const char *text)
+{
+  g_autofree char *composed = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (composed != NULL ? composed : text, -1);
+
+  g_string_append (key, folded);
+}
+
+/* Three levels, each the last name, \2, the first name, and \1 between levels: both bytes
+ * sort before any character, so that a shorter name comes before a longer one it begins. */
+char *
+es_member_make_sort_key (const char *last_name, const char *first_name)
+{
+  GString *key = g_string_sized_new (64);
+
+  if (last_name == NULL || !g_utf8_validate (last_name, -1, NULL))
+    last_name = "";
+  if (first_name == NULL || !g_utf8_validate (first_name, -1, NULL))
+    first_name = "";
+  append_letters (key, last_name);
+  g_string_append_c (key, '\2');
+  append_letters (key, first_name);
+  g_string_append_c (key, '\1');
+  append_folded (key, last_name);
+  g_string_append_c (key, '\2');
+  append_folded (key, first_name);
+  g_string_append_c (key, '\1');
+  g_string_append (key, last_name);
+  g_string_append_c (key, '\2');
+  g_string_append (key, first_name);
+  return g_string_free (key, FALSE);
+}
+
+const char *
+es_member_get_sort_key (EsMember *self)
+{
+  g_return_val_if_fail (ES_IS_MEMBER (self), "");
+
+  if (self->sort_key == NULL)
+    self->sort_key = es_member_make_sort_key (self->last_name, self->first_name);
+  return self->sort_key;
+}
+
+int
+es_member_compare (EsMember *a, EsMember *b)
+{
+  int c = strcmp (es_member_get_sort_key (a), es_member_get_sort_key (b));
+
+  if (c != 0)
+    return c;
+  return a->id < b->id ? -1 : a->id > b->id;
 }
 
 EsStage

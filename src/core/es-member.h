@@ -53,6 +53,7 @@ struct _EsMember
   gint64 contribution_ppm; /* -1: the cooperative's default */
 
   /* derived by the store */
+  char *sort_key; /* of the names, as read, or NULL: es_member_get_sort_key() */
   EsPipelineState state;
   gboolean has_deadline;
   EsDeadline deadline; /* the nearest one */
@@ -67,6 +68,18 @@ EsMember *es_member_copy (EsMember *self);
 char *es_member_dup_display_name (EsMember *self);
 /* "Dupont Marie", for sorting */
 char *es_member_dup_sort_name (EsMember *self);
+
+/* The key members sort by: last name, then first name, compared with strcmp(). The same on
+ * every machine whatever its locale, so that the database can keep it and index it: the
+ * letters first, case, accents, spaces and punctuation set aside ("Le Gall" beside
+ * "Legall", "Œuvray" as "oeuvray", "Émile" as "emile"); then, between names equal so far,
+ * without accents before with, and then the names as written. Digits come before letters,
+ * and other scripts after the Latin alphabet, by code point. */
+char *es_member_make_sort_key (const char *last_name, const char *first_name);
+/* The member's key: the one read with it, else made from its names now (and kept). */
+const char *es_member_get_sort_key (EsMember *self);
+/* Compares two members by sort key, then id: the order of every member list. */
+int es_member_compare (EsMember *a, EsMember *b);
 EsStage es_member_get_stage (EsMember *self);
 /* Whole days in the current stage at today (0 if unknown). */
 int es_member_days_in_stage (EsMember *self, const GDate *today);

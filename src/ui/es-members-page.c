@@ -69,12 +69,12 @@ typedef enum
 static const struct
 {
   const char *title;
-  const char *sort_property; /* of EsMember */
+  const char *sort_property; /* of EsMember (the names: es_member_compare()) */
   gboolean numeric;
   int nat_chars;
   gboolean expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_NAME] = { N_ ("Name"), "sort-name", FALSE, 17, FALSE },
+  [COLUMN_NAME] = { N_ ("Name"), NULL, FALSE, 17, FALSE },
   [COLUMN_TRADE_NAME] = { N_ ("Trade Name"), "trade-name", FALSE, 14, FALSE },
   [COLUMN_ACTIVITY] = { N_ ("Activity"), "activity", FALSE, 16, TRUE },
   [COLUMN_COUNSELOR] = { N_ ("Counselor"), "counselor-name", FALSE, 14, FALSE },
@@ -205,9 +205,11 @@ update_view (EsMembersPage *self)
 
   if (self->list == NULL)
     return;
-  if (!es_member_list_is_loaded (self->list) || !self->attached)
+  if (!es_member_list_is_loaded (self->list) || !self->attached
+      || !es_member_list_is_complete (self->list))
     {
-      /* Never "no members" before they are read. */
+      /* Never "no members" before they are read, nor a count before all of them are (the
+       * first ones come sooner, and show). */
       gtk_label_set_text (self->count_label, _ ("Loading…"));
       gtk_stack_set_visible_child_name (self->list_stack, "table");
       show_no_match (self, FALSE);
@@ -392,7 +394,7 @@ load (EsMembersPage *self)
 {
   if (self->list == NULL)
     return;
-  if (!self->attached && es_member_list_is_loaded (self->list))
+  if (!self->attached && es_member_list_is_complete (self->list))
     {
       /* Sorting and filtering thousands of members takes tens of milliseconds: the table
        * shows first, its rows a frame later. */
@@ -615,14 +617,19 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_changed_cb, item);
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return es_member_compare ((EsMember *)a, (EsMember *)b);
+}
+
 static void
 add_columns (EsMembersPage *self)
 {
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkExpression *expression
-          = gtk_property_expression_new (ES_TYPE_MEMBER, NULL, columns[i].sort_property);
+      GtkExpression *expression = NULL;
       GtkSorter *sorter;
       GtkColumnViewColumn *column;
 
@@ -633,7 +640,12 @@ add_columns (EsMembersPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
 
-      if (columns[i].numeric)
+      /* Names as the list has them: by the keys kept with them. */
+      if (columns[i].sort_property != NULL)
+        expression = gtk_property_expression_new (ES_TYPE_MEMBER, NULL, columns[i].sort_property);
+      if (i == COLUMN_NAME)
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL));
+      else if (columns[i].numeric)
         sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
       else
         sorter = GTK_SORTER (gtk_string_sorter_new (expression));

@@ -38,9 +38,6 @@
 #include "es-pipeline-page.h"
 #include "es-tooltip.h"
 
-/* The Exited column shows this many months of exits unless asked for all. */
-#define RECENT_EXIT_MONTHS 12
-
 /* Cards a column makes for the frame that first shows the members: as many as its height
  * holds (first_cards), far fewer than the 30 a GtkGridView keeps by itself, never more
  * than FIRST_CARDS, which is that many before the board has a height. The rest follow a
@@ -168,15 +165,19 @@ update_count (Column *column)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
   g_autofree char *text = NULL;
 
-  /* Until the members are there, the column says so rather than that it is empty. */
-  if (loading (self))
+  if (!loading (self))
+    {
+      gtk_spinner_stop (column->spinner);
+      gtk_widget_set_visible (GTK_WIDGET (column->spinner), FALSE);
+    }
+  /* Until the members are there, the column says so rather than that it is empty; until
+   * all of them are (the first ones come sooner, and show), rather than how many. */
+  if (loading (self) || (self->list != NULL && !es_member_list_is_complete (self->list)))
     {
       gtk_label_set_text (column->count_label, _ ("Loading…"));
       gtk_stack_set_visible_child_name (column->stack, "list");
       return;
     }
-  gtk_spinner_stop (column->spinner);
-  gtk_widget_set_visible (GTK_WIDGET (column->spinner), FALSE);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
   gtk_label_set_text (column->count_label, text);
   gtk_stack_set_visible_child_name (column->stack, n > 0 ? "list" : "empty");
@@ -343,7 +344,7 @@ load (EsPipelinePage *self)
 {
   if (self->list == NULL)
     return;
-  if (!self->attached && es_member_list_is_loaded (self->list))
+  if (!self->attached && es_member_list_is_complete (self->list))
     {
       /* Filtering thousands of members into the columns takes tens of milliseconds: the
        * columns show first, the cards a frame later. */
@@ -399,7 +400,7 @@ exits_filter_func (gpointer item, gpointer user_data)
   Column *column = user_data;
 
   return column->page->show_all_exits
-         || es_member_exited_within (item, today (column->page), RECENT_EXIT_MONTHS);
+         || es_member_exited_within (item, today (column->page), ES_RECENT_EXIT_MONTHS);
 }
 
 /* Opening the forms */
