@@ -345,11 +345,16 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
       if (members != NULL && members->len > 0)
         {
           FirstMembers *first = g_new0 (FirstMembers, 1);
+          g_autoptr (GSource) source = g_idle_source_new ();
 
           first->task = g_object_ref (task);
           first->members = members;
-          g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                                      first_members_cb, first, first_members_free);
+          /* A source of that context, never g_main_context_invoke(): from this thread it
+           * would call first_members_cb here whenever the context is free. */
+          g_source_set_priority (source, G_PRIORITY_DEFAULT);
+          g_source_set_callback (source, first_members_cb, first, first_members_free);
+          g_source_set_static_name (source, "[essaim] first members");
+          g_source_attach (source, g_task_get_context (task));
         }
       else if (members != NULL)
         g_ptr_array_unref (members);
