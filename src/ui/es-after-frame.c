@@ -49,3 +49,17 @@ es_after_frame_cancel (EsAfterFrame *self)
   self->tick_id = 0;
   g_clear_handle_id (&self->idle_id, g_source_remove);
 }
+
+int
+es_after_frame_window_height (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  int width = 0, height = 0;
+
+  if (!GTK_IS_WINDOW (root) || gtk_widget_get_height (GTK_WIDGET (root)) > 0
+      || gtk_window_is_maximized (GTK_WINDOW (root))
+      || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    return 0;
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  return MAX (height, 0);
+}

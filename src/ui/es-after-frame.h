@@ -21,4 +21,10 @@ void es_after_frame_schedule (EsAfterFrame *self, GtkWidget *widget, GSourceFunc
 gboolean es_after_frame_is_pending (EsAfterFrame *self);
 void es_after_frame_cancel (EsAfterFrame *self);
 
+/* The height widget's window is given before its first frame (its default height), for a
+ * page to size what it makes for that frame before it has a height of its own; 0 if the
+ * window was allocated already, or will be maximized or fullscreen (that height is the
+ * monitor's), or widget is in none. */
+int es_after_frame_window_height (GtkWidget *widget);
+
 G_END_DECLS

@@ -50,6 +50,9 @@
  * than the 200 a GtkColumnView keeps by itself. The rest follow a frame later. Until rows
  * were measured, a screen is counted in rows of MIN_ROW_HEIGHT pixels, less than any. */
 #define FIRST_ROWS 40
+/* Less than what stands above the rows (header bar, search, filters, column titles), so
+ * that a guess from the window's height guesses more rows. */
+#define ABOVE_ROWS 120
 #define MIN_ROW_HEIGHT 20.0
 
 /* The table's columns. */
@@ -300,6 +303,9 @@ screen_rows (EsMembersPage *self)
   double page = adjustment != NULL ? gtk_adjustment_get_page_size (adjustment) : 0;
   double height = MAX (self->row_height, MIN_ROW_HEIGHT);
 
+  /* Before the first frame: guessed from the window's height. */
+  if (page <= 0)
+    page = es_after_frame_window_height (GTK_WIDGET (self)) - ABOVE_ROWS;
   if (page <= 0)
     return FIRST_ROWS;
   return MIN (FIRST_ROWS, (guint)(page / height) + 2);

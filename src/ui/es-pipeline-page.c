@@ -46,6 +46,9 @@
 #define MIN_CARD_HEIGHT 40
 /* Between two cards: the padding of .es-board-list > child in style.css. */
 #define CARD_SPACING 8
+/* Before the first frame, the columns' height is guessed from the window's: this is less
+ * than what stands above them (header bar, column headers, margins), so as to guess more. */
+#define ABOVE_COLUMNS 100
 
 /* A read that ends sooner shows "Loading…" alone: a spinner is an animation, a frame
  * every 16.7 ms that takes the processor from the read and delays the frame with the
@@ -224,6 +227,8 @@ first_cards (EsPipelinePage *self)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self->columns[0].stack));
 
+  if (height <= 0)
+    height = es_after_frame_window_height (GTK_WIDGET (self)) - ABOVE_COLUMNS;
   if (height <= 0)
     return FIRST_CARDS;
   if (self->card_height <= 0)
