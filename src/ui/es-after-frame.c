@@ -56,7 +56,8 @@ es_after_frame_window_height (GtkWidget *widget)
   GtkRoot *root = gtk_widget_get_root (widget);
   int width = 0, height = 0;
 
-  if (!GTK_IS_WINDOW (root) || gtk_widget_get_height (GTK_WIDGET (root)) > 0
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (widget)
+      || gtk_widget_get_height (GTK_WIDGET (root)) > 0
       || gtk_window_is_maximized (GTK_WINDOW (root))
       || gtk_window_is_fullscreen (GTK_WINDOW (root)))
     return 0;

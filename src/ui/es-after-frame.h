@@ -24,7 +24,7 @@ void es_after_frame_cancel (EsAfterFrame *self);
 /* The height widget's window is given before its first frame (its default height), for a
  * page to size what it makes for that frame before it has a height of its own; 0 if the
  * window was allocated already, or will be maximized or fullscreen (that height is the
- * monitor's), or widget is in none. */
+ * monitor's), or widget is not about to be drawn (unmapped, a hidden page), or in none. */
 int es_after_frame_window_height (GtkWidget *widget);
 
 G_END_DECLS
