@@ -403,6 +403,14 @@ test_migration (Fixture *f, gconstpointer data)
     g_assert_cmpstr (es_member_get_sort_key (member), ==, renamed_key);
     member->last_name[strlen ("Mercier")] = '\0';
     g_assert_true (es_member_store_update (db, member, &error));
+
+    /* Written by another program without one: it gets one when the file is next opened. */
+    exec_raw (f->path, "UPDATE member SET sort_key = ''");
+    g_assert_cmpint (es_member_store_keep_states (db, &error), ==, 0);
+    g_assert_no_error (error);
+    g_free (stored);
+    stored = query_text (f->path, "SELECT sort_key FROM member");
+    g_assert_cmpstr (stored, ==, key);
   }
 
   /* The backup is the database as it was: format 1, same member. */

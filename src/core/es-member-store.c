@@ -905,6 +905,13 @@ es_member_store_keep_states (EsDb *db, GError **error)
 
   g_return_val_if_fail (ES_IS_DB (db), -1);
 
+  /* Rows another program wrote without a sort key get theirs (the index finds them). */
+  if (!es_db_is_read_only (db)
+      && !es_db_exec (db,
+                      "UPDATE member SET sort_key = es_sort_key (last_name, first_name) "
+                      "WHERE sort_key = ''",
+                      error))
+    return -1;
   stmt = es_db_prepare (db,
                         "SELECT count(*) FROM member m LEFT JOIN member_state ps ON ps.member_id = "
                         "m.id AND ps.rules = " G_STRINGIFY (

@@ -49,8 +49,9 @@ GArray *es_member_store_search (EsDb *db, const char *text, guint limit, GError 
 GArray *es_member_store_search_set (EsDb *db, const char *text, GError **error);
 
 /* Derives and keeps the pipeline state of the members whose kept state is missing or
- * stale (member_state, after a migration or a change of the rules); returns how many, or
- * -1 on error. Reading the list does it too when its connection may write. */
+ * stale (member_state, after a migration or a change of the rules), and gives a sort key
+ * to those without one (written by another program); returns how many states, or -1 on
+ * error. Reading the list keeps the states too when its connection may write. */
 gint es_member_store_keep_states (EsDb *db, GError **error);
 
 /* Every deadline of every member (EsDeadline), sorted by urgency. */
