@@ -7,7 +7,7 @@
  * counselor, sector and deadline; a row opens the member's page. The table stands on the
  * database's one shared member list (EsMemberList):
  *
- *   GListStore → GtkSortListModel (the column view's sorter) → EsMemberRows (search
+ *   EsMemberArray → GtkSortListModel (the column view's sorter) → EsMemberRows (search
  *   and filters) → EsSlotModel → GtkSliceListModel → GtkSingleSelection → GtkColumnView
  *
  * Filtering sits above sorting, so that a keystroke only filters again: the members stay
@@ -23,7 +23,8 @@
  * top. Nobody found is said over the table made transparent rather than instead of it,
  * which would map its rows again, and the table keeps its rows for the next keystroke.
  * The members are read in the background from the moment the window has the database:
- * the table and its toolbar show at once, the count saying "Loading…" until the rows come.
+ * the table and its toolbar show at once; the first members come before the others (in
+ * time for the window's first frame), the count saying "Loading…" until all are there.
  *
  * The section is a leaflet that never unfolds: the table, then a member's page with a
  * back button, so that it works down to 360 pixels.

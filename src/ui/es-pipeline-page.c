@@ -12,6 +12,8 @@
  * members are read in the background from the moment the window has the database: the
  * columns show at once, each saying "Loading…" until the cards come, with a spinner only
  * if that takes long (an animation is a frame every 16.7 ms taken from the read). The
+ * first members of each stage come before the others, in time for the window's first
+ * frame; the counts say "Loading…" until every member is there. The
  * Exited column shows the exits of the last 12 months unless asked for all.
  *
  * A member moves forward through the form of that step (EsEventDialog), reached three
