@@ -760,14 +760,12 @@ es_member_store_list_first (EsDb *db, const GDate *today, guint n, guint n_per_s
   g_autoptr (GPtrArray) unknown = g_ptr_array_new ();
   guint taken[ES_STAGE_N_STAGES] = { 0 };
   guint seen = 0, recent_exits = 0, n_unknown = 0;
-  GDate cutoff;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ES_IS_DB (db), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  cutoff = es_date_add_months (today, -ES_RECENT_EXIT_MONTHS);
   /* The index holds the ids in order: no member row is read here. */
   stmt = es_db_prepare (db,
                         "SELECT m.id, " STATE_COLUMNS " FROM member m LEFT JOIN member_state ps "
@@ -797,8 +795,8 @@ es_member_store_list_first (EsDb *db, const GDate *today, guint n, guint n_per_s
         }
       if (taken[state.stage] < n_per_stage)
         keep = TRUE;
-      if (state.stage == ES_STAGE_EXITED && recent_exits < n_per_stage
-          && g_date_valid (&state.exit_date) && es_date_compare (&state.exit_date, &cutoff) > 0)
+      if (recent_exits < n_per_stage
+          && es_pipeline_state_exited_within (&state, today, ES_RECENT_EXIT_MONTHS))
         {
           recent_exits++;
           keep = TRUE;

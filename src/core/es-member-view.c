@@ -197,18 +197,26 @@ es_member_describe_time_in_stage (EsMember *member, const GDate *today)
 }
 
 gboolean
-es_member_exited_within (EsMember *member, const GDate *today, int months)
+es_pipeline_state_exited_within (const EsPipelineState *state, const GDate *today, int months)
 {
   GDate cutoff;
 
-  g_return_val_if_fail (ES_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
 
-  if (member->state.stage != ES_STAGE_EXITED || today == NULL || !g_date_valid (today))
+  if (state->stage != ES_STAGE_EXITED || today == NULL || !g_date_valid (today))
     return FALSE;
-  if (!g_date_valid (&member->state.exit_date))
+  if (!g_date_valid (&state->exit_date))
     return FALSE;
   cutoff = es_date_add_months (today, -months);
-  return es_date_compare (&member->state.exit_date, &cutoff) > 0;
+  return es_date_compare (&state->exit_date, &cutoff) > 0;
+}
+
+gboolean
+es_member_exited_within (EsMember *member, const GDate *today, int months)
+{
+  g_return_val_if_fail (ES_IS_MEMBER (member), FALSE);
+
+  return es_pipeline_state_exited_within (&member->state, today, months);
 }
 
 /* Steps */

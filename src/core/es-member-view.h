@@ -60,6 +60,9 @@ char *es_member_describe_time_in_stage (EsMember *member, const GDate *today);
 
 /* TRUE for a member who exited less than months months before today. */
 gboolean es_member_exited_within (EsMember *member, const GDate *today, int months);
+/* The same of a state alone (before its member is read). */
+gboolean es_pipeline_state_exited_within (const EsPipelineState *state, const GDate *today,
+                                          int months);
 
 /* The step that moves a member in state onto the board's column target: CAPE →
  * cape_signed, contract → contract_signed, associate → associate, exited → exit, and
