@@ -15,7 +15,6 @@ enum
   PROP_0,
   PROP_ID,
   PROP_DISPLAY_NAME,
-  PROP_SORT_NAME,
   PROP_TRADE_NAME,
   PROP_ACTIVITY,
   PROP_NAF_CODE,
@@ -72,9 +71,6 @@ es_member_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_DISPLAY_NAME:
       g_value_take_string (value, es_member_dup_display_name (self));
       break;
-    case PROP_SORT_NAME:
-      g_value_take_string (value, es_member_dup_sort_name (self));
-      break;
     case PROP_TRADE_NAME:
       g_value_set_string (value, self->trade_name);
       break;
@@ -123,7 +119,6 @@ es_member_class_init (EsMemberClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, ro);
-  properties[PROP_SORT_NAME] = g_param_spec_string ("sort-name", NULL, NULL, NULL, ro);
   properties[PROP_TRADE_NAME] = g_param_spec_string ("trade-name", NULL, NULL, NULL, ro);
   properties[PROP_ACTIVITY] = g_param_spec_string ("activity", NULL, NULL, NULL, ro);
   properties[PROP_NAF_CODE] = g_param_spec_string ("naf-code", NULL, NULL, NULL, ro);

@@ -66,7 +66,8 @@ EsMember *es_member_copy (EsMember *self);
 
 /* "Marie Dupont" */
 char *es_member_dup_display_name (EsMember *self);
-/* "Dupont Marie", for sorting */
+/* "Dupont Marie", as lists written for people show it (members sort by
+ * es_member_get_sort_key()) */
 char *es_member_dup_sort_name (EsMember *self);
 
 /* The key members sort by: last name, then first name, compared with strcmp(). The same on
