@@ -35,6 +35,7 @@
 #include <glib/gi18n.h>
 
 #include "es-after-frame.h"
+#include "es-badge.h"
 #include "es-date.h"
 #include "es-member-form.h"
 #include "es-member-list.h"
@@ -86,13 +87,6 @@ static const struct
   [COLUMN_SINCE] = { N_ ("Since"), "stage-since", FALSE, 10, FALSE },
   [COLUMN_DEADLINE] = { N_ ("Next Deadline"), "deadline-days", TRUE, 32, FALSE },
   [COLUMN_CITY] = { N_ ("City"), "city", FALSE, 12, FALSE },
-};
-
-static const char *const urgency_classes[] = {
-  [ES_URGENCY_OVERDUE] = "es-badge-overdue",
-  [ES_URGENCY_SOON] = "es-badge-soon",
-  [ES_URGENCY_NEAR] = "es-badge-near",
-  [ES_URGENCY_LATER] = "es-badge-later",
 };
 
 struct _EsMembersPage
@@ -522,30 +516,18 @@ update_deadline (GtkListItem *item)
 {
   EsSlot *slot = gtk_list_item_get_item (item);
   EsMember *member = slot != NULL ? es_slot_get_item (slot) : NULL;
-  GtkWidget *badge = gtk_list_item_get_child (item);
-  /* The urgency shown, + 1 (0: none): classes change only when it does. */
-  guint shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (badge), "es-urgency"));
-  guint urgency = member != NULL && member->has_deadline ? member->deadline.urgency + 1 : 0;
+  EsBadge *badge = ES_BADGE (gtk_list_item_get_child (item));
+  g_autofree char *delay = NULL;
+  g_autofree char *text = NULL;
 
-  if (urgency != shown)
+  if (member == NULL || !member->has_deadline)
     {
-      if (shown > 0 && shown - 1 < G_N_ELEMENTS (urgency_classes))
-        gtk_widget_remove_css_class (badge, urgency_classes[shown - 1]);
-      if (urgency > 0 && urgency - 1 < G_N_ELEMENTS (urgency_classes))
-        gtk_widget_add_css_class (badge, urgency_classes[urgency - 1]);
-      g_object_set_data (G_OBJECT (badge), "es-urgency", GUINT_TO_POINTER (urgency));
-      gtk_widget_set_visible (badge, urgency > 0);
+      es_badge_set (badge, NULL, ES_URGENCY_LATER);
+      return;
     }
-  if (urgency == 0)
-    return;
-
-  {
-    g_autofree char *delay = es_deadline_describe_delay (&member->deadline);
-    g_autofree char *text
-        = g_strdup_printf ("%s · %s", es_deadline_kind_label (member->deadline.kind), delay);
-
-    gtk_label_set_text (GTK_LABEL (badge), text);
-  }
+  delay = es_deadline_describe_delay (&member->deadline);
+  text = g_strdup_printf ("%s · %s", es_deadline_kind_label (member->deadline.kind), delay);
+  es_badge_set (badge, text, member->deadline.urgency);
 }
 
 /* A cell shows what its row's slot shows, now and after a search. */
@@ -593,18 +575,10 @@ setup_text_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
 static void
 setup_deadline_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *badge = es_badge_new (16, columns[COLUMN_DEADLINE].nat_chars);
 
   g_object_set_data (G_OBJECT (item), "es-column", data);
-  gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (badge), TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (badge), 16);
-  gtk_label_set_max_width_chars (GTK_LABEL (badge), columns[COLUMN_DEADLINE].nat_chars);
-  gtk_label_set_xalign (GTK_LABEL (badge), 0);
-  gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_widget_add_css_class (badge, "es-badge");
   gtk_widget_add_css_class (badge, "caption");
-  gtk_widget_set_visible (badge, FALSE);
   gtk_widget_set_has_tooltip (badge, TRUE);
   g_signal_connect (badge, "query-tooltip", G_CALLBACK (query_tooltip_cb), item);
   gtk_list_item_set_child (item, badge);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "es-application.h"
+#include "es-badge.h"
 #include "es-date.h"
 #include "es-demo.h"
 #include "es-event-dialog.h"
@@ -596,6 +597,79 @@ test_member_page (void)
   es_members_page_show_list (page);
 }
 
+/* What a badge draws now: NULL when nothing. */
+static GskRenderNode *
+badge_node (GtkWidget *badge)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  wait_for_frames (badge, 1);
+  GTK_WIDGET_GET_CLASS (badge)->snapshot (badge, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static double
+badge_drawn_width (GtkWidget *badge)
+{
+  g_autoptr (GskRenderNode) node = badge_node (badge);
+  graphene_rect_t bounds;
+
+  if (node == NULL)
+    return 0;
+  gsk_render_node_get_bounds (node, &bounds);
+  return bounds.size.width;
+}
+
+/* A deadline's badge in the table: its size never follows its text, so that a search does
+ * not lay out every row again; the pill it draws does, within that size. */
+static void
+test_badge (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *badge = es_badge_new (16, 32);
+  int min_before, nat_before, min_after, nat_after, height_before, height_after;
+  double short_width, long_width;
+
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), badge);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (window, 1);
+
+  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, &min_before, &nat_before, NULL, NULL);
+  gtk_widget_measure (badge, GTK_ORIENTATION_VERTICAL, -1, &height_before, NULL, NULL, NULL);
+  g_assert_cmpint (min_before, >, 0);
+  g_assert_cmpint (nat_before, >, min_before);
+  g_assert_cmpfloat (badge_drawn_width (badge), ==, 0);
+
+  es_badge_set (ES_BADGE (badge), "CAPE · dans 3 jours", ES_URGENCY_SOON);
+  g_assert_cmpstr (es_badge_get_text (ES_BADGE (badge)), ==, "CAPE · dans 3 jours");
+  g_assert_cmpint (es_badge_get_urgency (ES_BADGE (badge)), ==, ES_URGENCY_SOON);
+  short_width = badge_drawn_width (badge);
+  g_assert_cmpfloat (short_width, >, 0);
+  g_assert_cmpfloat (short_width, <, gtk_widget_get_width (badge));
+
+  es_badge_set (ES_BADGE (badge),
+                "Fin du CAPE · en retard de 12 jours, et bien plus encore que cela, qui est long",
+                ES_URGENCY_OVERDUE);
+  long_width = badge_drawn_width (badge);
+  g_assert_cmpfloat (long_width, >, short_width);
+  /* Ellipsized to what the badge was given. */
+  g_assert_cmpfloat (long_width, <=, gtk_widget_get_width (badge));
+
+  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, &min_after, &nat_after, NULL, NULL);
+  gtk_widget_measure (badge, GTK_ORIENTATION_VERTICAL, -1, &height_after, NULL, NULL, NULL);
+  g_assert_cmpint (min_after, ==, min_before);
+  g_assert_cmpint (nat_after, ==, nat_before);
+  g_assert_cmpint (height_after, ==, height_before);
+
+  es_badge_set (ES_BADGE (badge), "", ES_URGENCY_LATER);
+  g_assert_null (es_badge_get_text (ES_BADGE (badge)));
+  g_assert_cmpfloat (badge_drawn_width (badge), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_members_table (void)
 {
@@ -836,6 +910,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/pipeline/keyboard", test_keyboard);
   g_test_add_func ("/ui/members/member-page", test_member_page);
   g_test_add_func ("/ui/members/table", test_members_table);
+  g_test_add_func ("/ui/members/badge", test_badge);
   g_test_add_func ("/ui/members/form", test_member_form);
   g_test_add_func ("/ui/members/narrow", test_narrow);
 
