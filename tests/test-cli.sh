@@ -173,7 +173,17 @@ expect 0 "deadlines --within 90" --database "$DB" deadlines --within 90
 expect 0 "deadlines --within 90 --json" --database "$DB" --json deadlines --within 90
 check "deadlines are within 90 days and sorted by date" \
   json 'all(x["days_left"] <= 90 for x in d["deadlines"]) and [x["date"] for x in d["deadlines"]] == sorted(x["date"] for x in d["deadlines"]) and d["count"] == len(d["deadlines"])'
+expect 2 "deadlines --within=-1 is refused" --database "$DB" deadlines --within=-1
+check "--within=-1 says why" grep -q -- "--within takes a number of days between 0 and 100000" err
+check "--within=-1 lists nothing" test ! -s out
+expect 2 "deadlines --within -1 is refused" --database "$DB" deadlines --within -1
+expect 2 "deadlines --within=-2 is refused" --database "$DB" deadlines --within=-2
+expect 2 "deadlines --within abc is refused" --database "$DB" deadlines --within abc
+check "--within abc says why" grep -q -- "--within takes a number of days" err
+expect 0 "deadlines --within 010 --json" --database "$DB" --json deadlines --within 010
+check "--within is read in base 10" json 'd["within"] == 10'
 expect 0 "deadlines (all)" --database "$DB" --json deadlines
+check "without --within, within is null" json 'd["within"] is None'
 check "all deadlines include the new member's CAPE end" \
   json 'any(x["member_id"] == '"$ID"' and x["kind"] == "cape_end" and x["date"] == "2027-01-31" for x in d["deadlines"])'
 

@@ -140,6 +140,21 @@ parse_milli (const char *text, gint64 *out)
   return TRUE;
 }
 
+/* A whole number typed for an option, in base 10 (no "0x", no octal), from min to max.
+ * Numeric options are read as text so that "given" never depends on a value the user may
+ * type as well (such as -1 for "not given"). */
+static gboolean
+parse_int (const char *text, gint64 min, gint64 max, gint64 *out)
+{
+  g_autofree char *s = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+  gint64 value = 0;
+
+  if (s == NULL || !g_ascii_string_to_signed (s, 10, min, max, &value, NULL))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
 /* Finds a staff member by name, case and accents ignored. On failure prints the option,
  * the known names and returns FALSE; *out_id is 0 for a NULL or empty name. */
 static gboolean
@@ -1720,10 +1735,12 @@ es_cli_deadlines (EsCli *cli, int argc, char **argv)
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   GDate today = es_date_today ();
-  gint64 within = -1;
+  g_autofree char *within_text = NULL;
+  gint64 within = 0;
+  gboolean has_within;
   guint n, shown = 0;
   GOptionEntry entries[] = {
-    { "within", 0, 0, G_OPTION_ARG_INT64, &within,
+    { "within", 0, 0, G_OPTION_ARG_STRING, &within_text,
       N_ ("Only deadlines up to DAYS days from today (overdue ones are always shown)"),
       N_ ("DAYS") },
     { NULL },
@@ -1741,7 +1758,8 @@ es_cli_deadlines (EsCli *cli, int argc, char **argv)
       es_cli_error (_ ("deadlines takes no argument besides its options."));
       return ES_CLI_USAGE;
     }
-  if (within < -1 || within > 100000)
+  has_within = within_text != NULL;
+  if (has_within && !parse_int (within_text, 0, 100000, &within))
     {
       es_cli_error (_ ("--within takes a number of days between 0 and 100000."));
       return ES_CLI_USAGE;
@@ -1768,14 +1786,14 @@ es_cli_deadlines (EsCli *cli, int argc, char **argv)
       g_autoptr (JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
       add_date (b, "today", &today);
-      add_int_or_null (b, "within", within, within >= 0);
+      add_int_or_null (b, "within", within, has_within);
       json_builder_set_member_name (b, "deadlines");
       json_builder_begin_array (b);
       for (guint i = 0; i < all->len; i++)
         {
           EsDeadline *d = &g_array_index (all, EsDeadline, i);
           EsMember *m = g_hash_table_lookup (by_id, &d->member_id);
-          if (m == NULL || (within >= 0 && d->days_left > within))
+          if (m == NULL || (has_within && d->days_left > within))
             continue;
           add_deadline (b, d, m);
           shown++;
@@ -1793,7 +1811,7 @@ es_cli_deadlines (EsCli *cli, int argc, char **argv)
       EsMember *m = g_hash_table_lookup (by_id, &d->member_id);
       char **row;
 
-      if (m == NULL || (within >= 0 && d->days_left > within))
+      if (m == NULL || (has_within && d->days_left > within))
         continue;
       row = g_new0 (char *, 5);
       row[0] = format_date (&d->date);
@@ -1803,7 +1821,7 @@ es_cli_deadlines (EsCli *cli, int argc, char **argv)
       g_ptr_array_add (rows, row);
     }
   if (rows->len == 0)
-    g_print ("%s\n", within >= 0 ? _ ("No deadline within that time.") : _ ("No deadline."));
+    g_print ("%s\n", has_within ? _ ("No deadline within that time.") : _ ("No deadline."));
   else
     print_table (rows, 4);
   return ES_CLI_OK;
