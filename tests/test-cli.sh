@@ -156,6 +156,41 @@ expect 4 "a CAPE longer than 12 months is refused" --database "$DB" members even
 expect 2 "an unknown kind of event" --database "$DB" members event "$ID" party --date 2026-03-01
 expect 4 "an impossible date" --database "$DB" members event "$ID" cape_ended --date 31/02/2026
 
+# Options that do not apply to the kind are refused, not left unread (a new member at
+# reception, where an information meeting is possible).
+expect 0 "members add (for the event options)" --database "$DB" --json members add \
+  --first-name Paul --last-name Options
+ID2=$(python3 -c 'import json; print(json.load(open("out"))["id"])' 2>/dev/null || echo 0)
+expect 2 "info_meeting refuses --exit-reason, --shares and --not-admitted" --database "$DB" \
+  members event "$ID2" info_meeting --date 02/01/2026 --exit-reason dismissal --shares 5 \
+  --not-admitted
+check "each option that does not apply is named with the kind" sh -c \
+  'grep -q -- "--exit-reason does not apply to an event of kind info_meeting" err &&
+   grep -q -- "--shares does not apply to an event of kind info_meeting" err &&
+   grep -q -- "--not-admitted does not apply to an event of kind info_meeting" err'
+expect 2 "info_meeting refuses --hours" --database "$DB" members event "$ID2" info_meeting \
+  --date 02/01/2026 --hours 10
+check "the refusal of --hours says which kinds take it" \
+  grep -q -- "--hours does not apply to an event of kind info_meeting, only to contract_signed" err
+expect 2 "cape_ended refuses --end-date" --database "$DB" members event "$ID2" cape_ended \
+  --date 02/01/2026 --end-date 03/01/2026
+expect 2 "cancellation refuses --exit-reason" --database "$DB" members event "$ID2" \
+  cancellation --date 02/01/2026 --corrects 1 --exit-reason other
+expect 2 "an admitted diagnostic refuses --reason" --database "$DB" members event "$ID2" \
+  diagnostic --date 02/01/2026 --admitted --reason "pourquoi pas"
+expect 2 "--corrects 0 is refused" --database "$DB" members event "$ID2" info_meeting \
+  --date 02/01/2026 --corrects 0
+check "--corrects 0 says why" grep -q -- "--corrects takes the number of an event" err
+expect 2 "--corrects -3 is refused" --database "$DB" members event "$ID2" info_meeting \
+  --date 02/01/2026 --corrects=-3
+expect 2 "--shares -1 is refused" --database "$DB" members event "$ID2" associate \
+  --date 02/01/2026 --shares -1 --paid 0
+check "--shares -1 says why" grep -q -- "--shares takes a number of shares" err
+expect 0 "members show --json after the refused options" --database "$DB" --json members show "$ID2"
+check "no event was recorded by the refused command lines" json 'd["events"] == []'
+expect 0 "the same info_meeting without the options is recorded" --database "$DB" members event \
+  "$ID2" info_meeting --date 02/01/2026 --note "Réunion de janvier"
+
 # --- interviews, deadlines --------------------------------------------------------------
 
 expect 0 "interviews add" --database "$DB" interviews add "$ID" --date 2026-02-15 \

@@ -1342,8 +1342,9 @@ members_event (EsCli *cli, int argc, char **argv)
   g_autofree char *date = NULL, *end_date = NULL, *reason = NULL, *hours = NULL;
   g_autofree char *fixed_gross = NULL, *contribution = NULL, *paid = NULL;
   g_autofree char *exit_reason = NULL, *note = NULL, *description = NULL, *name = NULL;
+  g_autofree char *shares = NULL, *corrects = NULL;
   gboolean admitted = FALSE, not_admitted = FALSE, ok = TRUE;
-  gint64 member_id, shares = -1, corrects = 0, id;
+  gint64 member_id, shares_subscribed = 0, corrects_id = 0, id;
   GDate when, today = es_date_today ();
   EsEventKind kind;
   GOptionEntry entries[] = {
@@ -1361,7 +1362,7 @@ members_event (EsCli *cli, int argc, char **argv)
       N_ ("contract_signed, amendment: fixed monthly gross pay, such as 1200,00"), N_ ("AMOUNT") },
     { "contribution", 0, 0, G_OPTION_ARG_STRING, &contribution,
       N_ ("contract_signed, amendment: contribution rate in %"), N_ ("RATE") },
-    { "shares", 0, 0, G_OPTION_ARG_INT64, &shares, N_ ("associate: number of shares subscribed"),
+    { "shares", 0, 0, G_OPTION_ARG_STRING, &shares, N_ ("associate: number of shares subscribed"),
       "N" },
     { "paid", 0, 0, G_OPTION_ARG_STRING, &paid, N_ ("associate: amount paid up for the shares"),
       N_ ("AMOUNT") },
@@ -1370,7 +1371,7 @@ members_event (EsCli *cli, int argc, char **argv)
           "resignation, mutual_agreement, dismissal, associate_deadline or other"),
       N_ ("CODE") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("A note, for any kind"), N_ ("TEXT") },
-    { "corrects", 0, 0, G_OPTION_ARG_INT64, &corrects,
+    { "corrects", 0, 0, G_OPTION_ARG_STRING, &corrects,
       N_ ("The event this one corrects (same kind) or cancels (cancellation)"), N_ ("EVENT_ID") },
     { NULL },
   };
@@ -1378,8 +1379,9 @@ members_event (EsCli *cli, int argc, char **argv)
   g_option_context_set_summary (
       context, _ ("Record a step of a member's pipeline. KIND is one of info_meeting, "
                   "diagnostic, cape_signed, cape_renewed, cape_ended, contract_signed, "
-                  "amendment, associate, exit, cancellation. A step the pipeline's rules refuse "
-                  "is not recorded; the reason is printed and the exit code is 4."));
+                  "amendment, associate, exit, cancellation. An option that does not apply to "
+                  "KIND is refused. A step the pipeline's rules refuse is not recorded; the "
+                  "reason is printed and the exit code is 4."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
@@ -1397,6 +1399,46 @@ members_event (EsCli *cli, int argc, char **argv)
       print_event_kinds ();
       return ES_CLI_USAGE;
     }
+  {
+    /* The options that only some kinds take: the others are refused rather than left
+     * unread. --date, --note and --corrects apply to every kind. */
+    const struct
+    {
+      const char *option;
+      gboolean given;
+      guint kinds; /* 1 << EsEventKind */
+    } specific[] = {
+      { "--end-date", end_date != NULL, 1u << ES_EVENT_CAPE_SIGNED | 1u << ES_EVENT_CAPE_RENEWED },
+      { "--admitted", admitted, 1u << ES_EVENT_DIAGNOSTIC },
+      { "--not-admitted", not_admitted, 1u << ES_EVENT_DIAGNOSTIC },
+      { "--reason", reason != NULL, 1u << ES_EVENT_DIAGNOSTIC | 1u << ES_EVENT_CANCELLATION },
+      { "--hours", hours != NULL, 1u << ES_EVENT_CONTRACT_SIGNED | 1u << ES_EVENT_AMENDMENT },
+      { "--fixed-gross", fixed_gross != NULL,
+        1u << ES_EVENT_CONTRACT_SIGNED | 1u << ES_EVENT_AMENDMENT },
+      { "--contribution", contribution != NULL,
+        1u << ES_EVENT_CONTRACT_SIGNED | 1u << ES_EVENT_AMENDMENT },
+      { "--shares", shares != NULL, 1u << ES_EVENT_ASSOCIATE },
+      { "--paid", paid != NULL, 1u << ES_EVENT_ASSOCIATE },
+      { "--exit-reason", exit_reason != NULL, 1u << ES_EVENT_EXIT },
+    };
+    gboolean applies = TRUE;
+
+    for (guint i = 0; i < G_N_ELEMENTS (specific); i++)
+      if (specific[i].given && (specific[i].kinds & 1u << kind) == 0)
+        {
+          g_autoptr (GString) kinds = g_string_new (NULL);
+
+          for (int k = 0; k < ES_EVENT_N_KINDS; k++)
+            if (specific[i].kinds & 1u << k)
+              g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? _ (", ") : "",
+                                      es_event_kind_to_code (k));
+          es_cli_error (_ ("%s does not apply to an event of kind %s, only to %s."),
+                        specific[i].option, es_event_kind_to_code (kind), kinds->str);
+          applies = FALSE;
+        }
+    if (!applies)
+      return ES_CLI_USAGE;
+  }
   if (date == NULL)
     {
       es_cli_error (_ ("--date is required: when did it happen?"));
@@ -1407,7 +1449,23 @@ members_event (EsCli *cli, int argc, char **argv)
       es_cli_error (_ ("Choose --admitted or --not-admitted, not both."));
       return ES_CLI_USAGE;
     }
-  if (kind == ES_EVENT_DIAGNOSTIC && !admitted && !not_admitted && corrects == 0)
+  if (admitted && reason != NULL)
+    {
+      es_cli_error (_ ("--reason goes with --not-admitted: an admitted diagnostic needs no "
+                       "reason."));
+      return ES_CLI_USAGE;
+    }
+  if (corrects != NULL && !parse_int (corrects, 1, G_MAXINT64, &corrects_id))
+    {
+      es_cli_error (_ ("--corrects takes the number of an event, as “members show” gives it."));
+      return ES_CLI_USAGE;
+    }
+  if (shares != NULL && !parse_int (shares, 0, G_MAXINT64, &shares_subscribed))
+    {
+      es_cli_error (_ ("--shares takes a number of shares, such as 4."));
+      return ES_CLI_USAGE;
+    }
+  if (kind == ES_EVENT_DIAGNOSTIC && !admitted && !not_admitted && corrects == NULL)
     {
       es_cli_error (_ ("A diagnostic needs --admitted or --not-admitted."));
       return ES_CLI_USAGE;
@@ -1418,17 +1476,12 @@ members_event (EsCli *cli, int argc, char **argv)
       print_exit_reasons ();
       return ES_CLI_USAGE;
     }
-  if (corrects < 0 || shares < -1)
-    {
-      es_cli_error (_ ("--corrects and --shares take a positive number."));
-      return ES_CLI_USAGE;
-    }
 
   if (!parse_date_option ("--date", date, &when))
     return ES_CLI_INVALID;
   event = es_career_event_new (kind, &when);
   event->member_id = member_id;
-  event->corrects_id = corrects;
+  event->corrects_id = corrects_id;
   event->admitted = admitted;
   if (reason != NULL)
     event->reason = g_strdup (reason);
@@ -1459,8 +1512,7 @@ members_event (EsCli *cli, int argc, char **argv)
           ok = FALSE;
         }
     }
-  if (shares >= 0)
-    event->shares_subscribed = shares;
+  event->shares_subscribed = shares_subscribed;
   if (paid != NULL)
     {
       g_autoptr (GError) e = NULL;
