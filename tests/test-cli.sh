@@ -111,6 +111,8 @@ expect 0 "members list --counselor" --database "$DB" --json members list --couns
 check "--counselor keeps that counselor's members" json 'd["count"] > 0 and all(m["counselor"] == "Nadia Benali" for m in d["members"])'
 expect 2 "members list --counselor with an unknown name" --database "$DB" members list --counselor "Personne"
 check "an unknown counselor lists the known names" grep -q "Camille Berthier" err
+expect 2 "members list --counselor with an empty name" --database "$DB" members list --counselor ""
+check "an empty --counselor says why" grep -q -- "--counselor needs the name of a staff member" err
 
 expect 4 "members add refuses a bad e-mail and a bad NIR key" --database "$DB" members add \
   --first-name Marie --last-name Dupont --email "marie@@exemple" --nir 284057512345600
@@ -249,6 +251,10 @@ check "the export starts with a BOM and French headers" \
 expect 1 "members export does not overwrite" --database "$DB" members export all.csv
 expect 0 "members export --force overwrites" --database "$DB" members export all.csv --force
 expect 1 "members export refuses the database itself" --database "$DB" members export "$DB" --force
+expect 2 "members export refuses an empty file name" --database "$DB" members export ""
+check "an empty export file name says why" grep -q "members export takes one argument" err
+expect 2 "members import refuses an empty file name" --database "$DB" members import ""
+check "an empty import file name says why" grep -q "members import takes one argument" err
 
 # Round trip between two new databases (no staff, so no counselors).
 expect 0 "init a.db" --database a.db init
@@ -268,6 +274,8 @@ check "the two exports are the same but for the numbers" \
 
 # --- backup ----------------------------------------------------------------------------
 
+expect 2 "backup refuses an empty file name" --database "$DB" backup ""
+check "an empty backup file name says why" grep -q "backup takes one argument" err
 expect 0 "backup" --database "$DB" backup copy.db
 expect 0 "check the copy" --database copy.db check
 check "the copy has the same members" test "$(members_count copy.db)" -eq "$(members_count "$DB")"

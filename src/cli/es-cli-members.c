@@ -445,11 +445,15 @@ members_list (EsCli *cli, int argc, char **argv)
       print_stage_codes ();
       return ES_CLI_USAGE;
     }
+  if (counselor != NULL && *g_strstrip (counselor) == '\0')
+    {
+      es_cli_error (_ ("--counselor needs the name of a staff member."));
+      return ES_CLI_USAGE;
+    }
   db = es_cli_open_for_reading (cli);
   if (db == NULL)
     return ES_CLI_FAILED;
-  if (counselor != NULL
-      && (!find_staff (db, "--counselor", counselor, &counselor_id, NULL) || counselor_id == 0))
+  if (counselor != NULL && !find_staff (db, "--counselor", counselor, &counselor_id, NULL))
     return ES_CLI_USAGE;
 
   store = es_member_store_list (db, &today, &error);
@@ -1143,7 +1147,7 @@ members_import (EsCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
-  if (argc != 2)
+  if (argc != 2 || *argv[1] == '\0')
     {
       es_cli_error (_ ("members import takes one argument: the CSV file to read."));
       return ES_CLI_USAGE;
@@ -1256,7 +1260,7 @@ members_export (EsCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
-  if (argc != 2)
+  if (argc != 2 || *argv[1] == '\0')
     {
       es_cli_error (_ ("members export takes one argument: the CSV file to write."));
       return ES_CLI_USAGE;

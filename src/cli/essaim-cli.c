@@ -287,7 +287,7 @@ cmd_backup (EsCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;
-  if (argc != 2)
+  if (argc != 2 || *argv[1] == '\0')
     {
       es_cli_error (_ ("backup takes one argument: the file to write."));
       return ES_CLI_USAGE;
