@@ -313,6 +313,58 @@ test_missing_column (Fixture *f, gconstpointer data)
   refuse_bytes (f->db, twice, sizeof twice - 1, ES_MEMBER_CSV_ERROR_MISSING_COLUMN);
 }
 
+/* Column names are compared without case, accents, blanks or punctuation, the aliases as
+ * much as the file's names: "C.P." is "CP", "N.I.R." is "NIR". */
+static void
+test_header_punctuation (Fixture *f, gconstpointer data)
+{
+  static const char csv[] = "NOM;Pré-nom;C.P.;N.I.R.;Accompagnateur/trice;Date_de_naissance;"
+                            "Tél.;E-Mail;Statut d'entrée;Code (NAF/APE)\n"
+                            "Dupont;Marie;75011;2 84 05 75 123 456 72;camille berthier;12/05/1984;"
+                            "06 12 34 56 78;marie@exemple.fr;RSA;74.10Z\n";
+  static const char *const counselor_headers[] = {
+    "Accompagnateur/trice", "Accompagnateur·rice", "Accompagnateur·trice",  "Accompagnatrice",
+    "Accompagnateur",       "ACCOMPAGNATEUR-RICE", "Accompagnateur(trice)", "Référent·e",
+    "référent(e)",          "Counselor",
+  };
+  g_autoptr (GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr (EsCsvReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EsMember) m = NULL;
+
+  g_assert_true (es_member_csv_import_bytes (f->db, bytes, 0, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  m = member_named (f->db, "Dupont");
+  g_assert_cmpstr (m->first_name, ==, "Marie");
+  g_assert_cmpstr (m->postal_code, ==, "75011");
+  g_assert_cmpstr (m->nir, ==, "284057512345672");
+  g_assert_cmpstr (m->counselor_name, ==, "Camille Berthier");
+  assert_date (&m->birth_date, 1984, 5, 12);
+  g_assert_cmpstr (m->phone, ==, "0612345678");
+  g_assert_cmpstr (m->email, ==, "marie@exemple.fr");
+  g_assert_cmpint (m->entry_status, ==, ES_ENTRY_RSA);
+  g_assert_cmpstr (m->naf_code, ==, "74.10Z");
+
+  /* Every way of writing the counselor's column. */
+  for (guint i = 0; i < G_N_ELEMENTS (counselor_headers); i++)
+    {
+      g_autofree char *last_name = g_strdup_printf ("Membre%c", 'A' + i);
+      g_autofree char *text = g_strdup_printf ("Nom;Prénom;%s\n%s;Léa;Nadia Benali\n",
+                                               counselor_headers[i], last_name);
+      g_autoptr (GBytes) b = g_bytes_new (text, strlen (text));
+      g_autoptr (EsCsvReport) r = NULL;
+      g_autoptr (EsMember) member = NULL;
+
+      g_test_message ("%s", counselor_headers[i]);
+      g_assert_true (es_member_csv_import_bytes (f->db, b, 0, &r, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (r->warnings->len, ==, 0);
+      member = member_named (f->db, last_name);
+      g_assert_cmpstr (member->counselor_name, ==, "Nadia Benali");
+    }
+}
+
 static void
 test_bad_rows (Fixture *f, gconstpointer data)
 {
@@ -826,6 +878,7 @@ main (int argc, char **argv)
   ADD ("/member-csv/import/windows-1252", test_windows_1252);
   ADD ("/member-csv/import/windows-1252-bytes", test_windows_1252_bytes);
   ADD ("/member-csv/import/missing-column", test_missing_column);
+  ADD ("/member-csv/import/header-punctuation", test_header_punctuation);
   ADD ("/member-csv/import/bad-rows", test_bad_rows);
   ADD ("/member-csv/import/dry-run", test_dry_run);
   ADD ("/member-csv/import/skip-invalid", test_skip_invalid);

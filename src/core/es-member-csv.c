@@ -64,28 +64,27 @@ typedef struct
   const char *header;
   /* The field name es_member_validate() reports, or NULL. */
   const char *member_field;
-  /* Names accepted on import, folded by es_member_csv_fold(): lower case, no accents,
-   * words separated by one space. */
+  /* Names accepted on import, written folded (lower case, no accents, words separated by
+   * one space); a column's name and these are both compared through header_key(), which
+   * drops spaces and punctuation. */
   const char *aliases[MAX_ALIASES];
 } FieldInfo;
 
 static const FieldInfo fields[N_FIELDS] = {
   [F_ID] = { "N°", NULL, { "n", "no", "numero", "id", "numero de membre", "member id", NULL } },
   [F_CIVILITY] = { "Civilité", "civility", { "civilite", "civility", "titre", "title", NULL } },
-  [F_LAST_NAME] = { "Nom",
-                    "last_name",
-                    { "nom", "nom de famille", "nom d usage", "last name", "lastname", "surname",
-                      "family name", NULL } },
-  [F_FIRST_NAME]
-  = { "Prénom", "first_name", { "prenom", "first name", "firstname", "given name", NULL } },
+  [F_LAST_NAME]
+  = { "Nom",
+      "last_name",
+      { "nom", "nom de famille", "nom d usage", "last name", "surname", "family name", NULL } },
+  [F_FIRST_NAME] = { "Prénom", "first_name", { "prenom", "first name", "given name", NULL } },
   [F_BIRTH_DATE] = { "Date de naissance",
                      "birth_date",
-                     { "date de naissance", "naissance", "ne le", "nee le", "ne e le", "birth date",
-                       "birthdate", "date of birth", NULL } },
-  [F_BIRTH_PLACE]
-  = { "Lieu de naissance",
-      "birth_place",
-      { "lieu de naissance", "birth place", "birthplace", "place of birth", NULL } },
+                     { "date de naissance", "naissance", "ne le", "nee le", "birth date",
+                       "date of birth", NULL } },
+  [F_BIRTH_PLACE] = { "Lieu de naissance",
+                      "birth_place",
+                      { "lieu de naissance", "birth place", "place of birth", NULL } },
   [F_NATIONALITY] = { "Nationalité", "nationality", { "nationalite", "nationality", NULL } },
   [F_NIR]
   = { "NIR",
@@ -102,8 +101,8 @@ static const FieldInfo fields[N_FIELDS] = {
                 { "telephone", "tel", "portable", "mobile", "phone", "phone number", NULL } },
   [F_EMAIL] = { "E-mail",
                 "email",
-                { "e mail", "email", "courriel", "mail", "adresse e mail", "adresse mail",
-                  "adresse electronique", "e mail address", "email address", NULL } },
+                { "e mail", "courriel", "mail", "adresse e mail", "adresse mail",
+                  "adresse electronique", "e mail address", NULL } },
   [F_PERMIT_END] = { "Fin de titre de séjour",
                      "permit_end",
                      { "fin de titre de sejour", "fin du titre de sejour", "titre de sejour",
@@ -126,8 +125,8 @@ static const FieldInfo fields[N_FIELDS] = {
   [F_COUNSELOR]
   = { "Accompagnateur·rice",
       "counselor_id",
-      { "accompagnateur rice", "accompagnateur", "accompagnatrice", "accompagnateurice", "referent",
-        "referente", "referent e", "counselor", "counsellor", NULL } },
+      { "accompagnateur rice", "accompagnateur trice", "accompagnateur", "accompagnatrice",
+        "accompagnateurice", "referent", "referente", "counselor", "counsellor", NULL } },
   [F_CONTRIBUTION] = { "Taux de contribution (%)",
                        "contribution_ppm",
                        { "taux de contribution", "contribution", "contribution rate", NULL } },
@@ -165,13 +164,37 @@ es_member_csv_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static int
-field_from_header (const char *folded)
+/* The key under which a column's name is compared with the aliases: es_member_csv_fold()
+ * without its spaces, so that case, accents, blanks and every punctuation mark (dots,
+ * slashes, hyphens, apostrophes, brackets, middle dots, underscores…) are left out: "C.P."
+ * and "CP" give "cp", "Accompagnateur/trice" and "Accompagnateur·trice" give
+ * "accompagnateurtrice", "DATE_DE_NAISSANCE" and "Date de naissance" "datedenaissance". */
+static char *
+header_key (const char *text)
 {
+  char *key = es_member_csv_fold (text);
+  char *out = key;
+
+  for (const char *p = key; *p != '\0'; p++)
+    if (*p != ' ')
+      *out++ = *p;
+  *out = '\0';
+  return key;
+}
+
+static int
+field_from_header (const char *name)
+{
+  g_autofree char *key = header_key (name);
+
   for (int f = 0; f < N_FIELDS; f++)
     for (int a = 0; a < MAX_ALIASES && fields[f].aliases[a] != NULL; a++)
-      if (g_str_equal (folded, fields[f].aliases[a]))
-        return f;
+      {
+        g_autofree char *alias = header_key (fields[f].aliases[a]);
+
+        if (g_str_equal (key, alias))
+          return f;
+      }
   return -1;
 }
 
@@ -746,7 +769,7 @@ read_header (Import *im, GPtrArray *values, guint line, GError **error)
       g_ptr_array_add (im->columns, g_strdup (name));
       if (*folded == '\0')
         continue; /* a column without a name: spreadsheets add them at the end */
-      f = field_from_header (folded);
+      f = field_from_header (name);
       if (f < 0)
         {
           if (im->report->warnings->len >= ES_MEMBER_CSV_MAX_PROBLEMS)

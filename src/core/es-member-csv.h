@@ -3,7 +3,8 @@
  * Import reads what LibreOffice Calc or Excel save as CSV in France: `;` or `,` separated
  * (tab too), quoted fields with "" escapes and line breaks inside quotes, UTF-8 with or
  * without BOM or Windows-1252, CRLF or LF. Columns are found by their header, French or
- * English, case and accents ignored (see docs/csv-import.md for the list).
+ * English, case, accents, blanks and punctuation ignored ("C.P." is "CP"; see
+ * docs/csv-import.md for the list).
  *
  * All or nothing: every row is checked first (the member's own rules, NIR duplicates within
  * the file and against the database, dates, counselor names) and nothing is written while
@@ -95,9 +96,9 @@ gboolean es_member_csv_export (EsDb *db, GOutputStream *stream, char separator, 
 gboolean es_member_csv_export_file (EsDb *db, const char *path, char separator, gboolean overwrite,
                                     guint *n_written, GError **error);
 
-/* The key under which headers, words and staff names are compared: lower case, accents
- * removed, every run of other characters than letters and digits one space ("N° de
- * Sécurité  sociale" → "n de securite sociale"). */
+/* The key under which words and staff names are compared (and headers, with its spaces
+ * removed too): lower case, accents removed, every run of other characters than letters
+ * and digits one space ("N° de Sécurité  sociale" → "n de securite sociale"). */
 char *es_member_csv_fold (const char *text);
 
 /* What a person types for a civility ("Mme", "Madame", "M.", "Monsieur", "Mx", "mr", the
