@@ -193,6 +193,26 @@ check "no event was recorded by the refused command lines" json 'd["events"] == 
 expect 0 "the same info_meeting without the options is recorded" --database "$DB" members event \
   "$ID2" info_meeting --date 02/01/2026 --note "Réunion de janvier"
 
+# What a new event must hold to, whatever the history before it.
+expect 4 "a date in the year 9999 is refused" --database "$DB" members event "$ID2" \
+  info_meeting --date 01/01/9999
+check "the refusal says to check the year" grep -q "check the year" err
+expect 4 "a date in 1900 is refused" --database "$DB" members event "$ID2" info_meeting \
+  --date 01/01/1900
+expect 4 "a diagnostic that does not admit needs a reason" --database "$DB" members event \
+  "$ID2" diagnostic --date 05/01/2026 --not-admitted
+expect 4 "a blank reason is no reason" --database "$DB" members event "$ID2" diagnostic \
+  --date 05/01/2026 --not-admitted --reason "   "
+check "the refusal asks for the reason" grep -q "needs the reason, in words" err
+expect 2 "correcting a diagnostic says admitted or not" --database "$DB" members event "$ID2" \
+  diagnostic --date 05/01/2026 --corrects 1
+expect 4 "dismissal is no reason to leave at the reception" --database "$DB" members event \
+  "$ID2" exit --date 06/01/2026 --exit-reason dismissal
+check "the refusal names the reason and the stage" \
+  grep -q "“Dismissal” is not a reason to leave at the stage" err
+expect 0 "members show --json after the refused events" --database "$DB" --json members show "$ID2"
+check "only the information meeting was recorded" json 'len(d["events"]) == 1'
+
 # --- interviews, deadlines --------------------------------------------------------------
 
 expect 0 "interviews add" --database "$DB" interviews add "$ID" --date 2026-02-15 \

@@ -596,7 +596,7 @@ test_list_matches_get (Fixture *f, gconstpointer data)
           change->id = 0;
           change->corrects_id = first->id;
           change->date = es_date_add_days (&first->date, -1);
-          corrected += es_member_store_add_event (db, change, NULL) > 0;
+          corrected += es_member_store_add_event (db, change, &today, NULL) > 0;
         }
       else
         {
@@ -604,7 +604,7 @@ test_list_matches_get (Fixture *f, gconstpointer data)
           change->member_id = member->id;
           change->corrects_id = last->id;
           change->reason = g_strdup ("Saisie en double");
-          cancelled += es_member_store_add_event (db, change, NULL) > 0;
+          cancelled += es_member_store_add_event (db, change, &today, NULL) > 0;
         }
       es_career_event_free (change);
     }

@@ -357,15 +357,19 @@ cape_history (void)
   return events;
 }
 
+/* The day the refusals below are checked on. */
+#define REFUSAL_DAY "2026-06-01"
+
 static void
 check_refusal (GPtrArray *events, EsCareerEvent *candidate, const char *field)
 {
   g_autoptr (GError) error = NULL;
+  GDate today = date_of (REFUSAL_DAY);
 
-  g_assert_false (es_pipeline_check_event (events, candidate, &error));
+  g_assert_false (es_pipeline_check_event (events, candidate, &today, &error));
   g_assert_error (error, ES_PIPELINE_ERROR, error->code);
   g_test_message ("%s → %s", error->message, field ? field : "(none)");
-  g_assert_cmpstr (es_pipeline_refused_field (events, candidate, error), ==, field);
+  g_assert_cmpstr (es_pipeline_refused_field (events, candidate, &today, error), ==, field);
 }
 
 static void
@@ -393,7 +397,11 @@ test_refused_field (void)
   contract->contribution_ppm = 600000;
   check_refusal (events, contract, "contribution_ppm");
   contract->contribution_ppm = 100000;
-  g_assert_true (es_pipeline_check_event (events, contract, NULL));
+  {
+    GDate today = date_of (REFUSAL_DAY);
+
+    g_assert_true (es_pipeline_check_event (events, contract, &today, NULL));
+  }
 
   /* A renewal past 12 more months: the planned end. */
   renewal->end_date = date_of ("2028-03-01");
@@ -555,7 +563,7 @@ test_list (void)
   contract->hours_milli = 24000;
   contract->fixed_gross_cents = 120000;
   contract->contribution_ppm = 100000;
-  g_assert_cmpint (es_member_store_add_event (db, contract, &error), >, 0);
+  g_assert_cmpint (es_member_store_add_event (db, contract, &today, &error), >, 0);
   g_assert_no_error (error);
   spin_until_idle ();
   g_assert_cmpuint (changes.emissions, ==, 1);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "es-date.h"
+#include "es-member-view.h"
 #include "es-pipeline.h"
 
 /* ---------------------------------------------------------------------------------------
@@ -233,7 +234,7 @@ static const PipelineCase pipeline_cases[] = {
   { "short-cape-ended-then-contract",
     { "2026-01-12 " ADMITTED, "2026-02-01 cape_signed {'end_date':'2026-07-31'}",
       "2026-04-30 cape_ended", "2026-05-04 contract_signed " CONTRACT_DATA },
-    OK, ES_STAGE_CONTRACT, "2026-04-30", 89, "2026-10-06", "2029-02-03", 0, ANY, NULL },
+    OK, ES_STAGE_CONTRACT, "2026-04-30", 89, "2026-10-03", "2029-02-03", 0, ANY, NULL },
   { "contract-on-cape-last-day",
     { "2026-01-12 " ADMITTED, "2026-02-01 cape_signed {'end_date':'2026-07-31'}",
       "2026-04-30 cape_ended", "2026-04-30 contract_signed " CONTRACT_DATA },
@@ -269,7 +270,7 @@ static const PipelineCase pipeline_cases[] = {
   { "cancelling-a-corrected-exit",
     { "2026-01-12 " ADMITTED, "2026-02-01 cape_signed {'end_date':'2026-07-31'}",
       "2026-04-10 exit {'exit_reason':'project_stopped'}",
-      "2026-04-11 exit ^3 {'exit_reason':'own_company'}", "2026-04-12 cancellation ^4" },
+      "2026-04-11 exit ^3 {'exit_reason':'own_company'}", "2026-04-12 cancellation ^4 {'reason':'typo'}" },
     OK, ES_STAGE_CAPE, NULL, ANY, NULL, NULL, ANY, ANY, NULL },
   { "cancelled-twice",
     { "2026-01-12 " ADMITTED, "2026-02-01 exit {'exit_reason':'other'}",
@@ -434,7 +435,8 @@ test_pipeline_case (gconstpointer data)
       /* A candidate is not stored yet: id 0. */
       if (es_pipeline_derive (prefix, &before, &prefix_error))
         {
-          gboolean checked = es_pipeline_check_event (prefix, candidate, &check_error);
+          gboolean checked
+              = es_pipeline_check_event (prefix, candidate, &candidate->date, &check_error);
 
           g_assert_true (checked == ok);
           if (!ok)
@@ -465,6 +467,227 @@ test_amendment_terms (void)
   g_assert_cmpint (state.hours_milli, ==, 28000);
   g_assert_cmpint (state.fixed_gross_cents, ==, 150000);
   g_assert_cmpint (state.contribution_ppm, ==, 120000);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Rules for a new event only (es_pipeline_check_event), on 2026-11-24
+ * ------------------------------------------------------------------------------------- */
+
+#define NEW_EVENT_DAY "2026-11-24"
+#define IN_CAPE "2025-01-12 " ADMITTED, "2025-02-01 cape_signed {'end_date':'2026-01-31'}"
+#define IN_CONTRACT "2025-01-12 " ADMITTED, "2025-02-01 contract_signed " CONTRACT_DATA
+
+static const struct
+{
+  const char *name;
+  const char *history[6];
+  const char *candidate;
+  int error;         /* OK or an EsPipelineError */
+  const char *field; /* es_pipeline_refused_field(), NULL for none */
+  const char *words; /* in the message, or NULL */
+} new_event_cases[] = {
+  { "first-day", { NULL }, "1990-01-01 info_meeting", OK, NULL, NULL },
+  { "too-far-back",
+    { NULL },
+    "1989-12-31 info_meeting",
+    ES_PIPELINE_ERROR_DATE,
+    "date",
+    "01/01/1990" },
+  { "a-year-ahead", { NULL }, "2027-11-24 info_meeting", OK, NULL, NULL },
+  { "more-than-a-year-ahead",
+    { NULL },
+    "2027-11-25 info_meeting",
+    ES_PIPELINE_ERROR_DATE,
+    "date",
+    "25/11/2027" },
+  { "not-admitted-with-reason",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 diagnostic {'admitted':false,'reason':'Projet pas encore mûr'}",
+    OK,
+    NULL,
+    NULL },
+  { "not-admitted-without-reason",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 diagnostic {'admitted':false}",
+    ES_PIPELINE_ERROR_DATA,
+    "reason",
+    "reason" },
+  { "not-admitted-blank-reason",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 diagnostic {'admitted':false,'reason':'   '}",
+    ES_PIPELINE_ERROR_DATA,
+    "reason",
+    NULL },
+  { "cancellation-without-reason",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 cancellation ^1",
+    ES_PIPELINE_ERROR_DATA,
+    "reason",
+    NULL },
+  { "cancellation-with-reason",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 cancellation ^1 {'reason':'Saisie en double'}",
+    OK,
+    NULL,
+    NULL },
+  { "not-admitted-exit-at-reception",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 exit {'exit_reason':'not_admitted'}",
+    OK,
+    NULL,
+    NULL },
+  { "dismissal-at-reception",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 exit {'exit_reason':'dismissal'}",
+    ES_PIPELINE_ERROR_DATA,
+    "exit_reason",
+    "Dismissal" },
+  { "cape-end-exit-in-cape",
+    { IN_CAPE },
+    "2026-01-31 exit {'exit_reason':'cape_end'}",
+    OK,
+    NULL,
+    NULL },
+  { "resignation-in-cape",
+    { IN_CAPE },
+    "2025-06-01 exit {'exit_reason':'resignation'}",
+    ES_PIPELINE_ERROR_DATA,
+    "exit_reason",
+    NULL },
+  { "own-company-in-cape",
+    { IN_CAPE },
+    "2025-06-01 exit {'exit_reason':'own_company'}",
+    OK,
+    NULL,
+    NULL },
+  { "not-admitted-in-contract",
+    { IN_CONTRACT },
+    "2025-06-01 exit {'exit_reason':'not_admitted'}",
+    ES_PIPELINE_ERROR_DATA,
+    "exit_reason",
+    NULL },
+  { "resignation-in-contract",
+    { IN_CONTRACT },
+    "2025-06-01 exit {'exit_reason':'resignation'}",
+    OK,
+    NULL,
+    NULL },
+  { "associate-deadline-too-early",
+    { IN_CONTRACT },
+    "2026-06-01 exit {'exit_reason':'associate_deadline'}",
+    ES_PIPELINE_ERROR_DATA,
+    "exit_reason",
+    "31/01/2028" },
+  { "second-exit",
+    { "2026-11-02 info_meeting", "2026-11-05 exit {'exit_reason':'other'}" },
+    "2026-11-10 exit {'exit_reason':'own_company'}",
+    ES_PIPELINE_ERROR_TRANSITION,
+    NULL,
+    "05/11/2026" },
+  { "new-cape-after-ended-one",
+    { IN_CAPE, "2025-06-30 cape_ended" },
+    "2025-09-01 cape_signed {'end_date':'2026-08-31'}",
+    ES_PIPELINE_ERROR_TRANSITION,
+    NULL,
+    "contract" },
+  { "renewal-after-ended-one",
+    { IN_CAPE, "2025-06-30 cape_ended" },
+    "2025-06-30 cape_renewed {'end_date':'2026-08-31'}",
+    ES_PIPELINE_ERROR_TRANSITION,
+    NULL,
+    "contract" },
+};
+
+static void
+test_new_event (void)
+{
+  GDate today = date_of (NEW_EVENT_DAY);
+
+  for (guint k = 0; k < G_N_ELEMENTS (new_event_cases); k++)
+    {
+      g_autoptr (GPtrArray) history
+          = parse_history (new_event_cases[k].history, G_N_ELEMENTS (new_event_cases[k].history));
+      g_autoptr (EsCareerEvent) candidate = parse_event (new_event_cases[k].candidate, 0);
+      g_autoptr (GError) error = NULL;
+      EsPipelineState state;
+      gboolean ok;
+
+      g_test_message ("%s", new_event_cases[k].name);
+      g_assert_true (es_pipeline_derive (history, &state, NULL));
+      ok = es_pipeline_check_event (history, candidate, &today, &error);
+      if (new_event_cases[k].error == OK)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          continue;
+        }
+      g_assert_false (ok);
+      g_assert_error (error, ES_PIPELINE_ERROR, new_event_cases[k].error);
+      g_test_message ("  %s", error->message);
+      if (new_event_cases[k].words != NULL)
+        g_assert_nonnull (strstr (error->message, new_event_cases[k].words));
+      g_assert_cmpstr (es_pipeline_refused_field (history, candidate, &today, error), ==,
+                       new_event_cases[k].field);
+      /* The history as recorded still derives: these rules are for new events. */
+      g_ptr_array_add (history, g_steal_pointer (&candidate));
+      if (new_event_cases[k].error != ES_PIPELINE_ERROR_TRANSITION)
+        g_assert_true (es_pipeline_derive (history, &state, NULL));
+    }
+}
+
+/* Which exit reasons each stage offers. */
+static void
+test_exit_reasons (void)
+{
+  static const struct
+  {
+    EsStage stage;
+    const char *reasons; /* codes that fit, in order */
+  } cases[] = {
+    { ES_STAGE_RECEPTION, "own_company salaried_job project_stopped not_admitted other" },
+    { ES_STAGE_CAPE, "own_company salaried_job project_stopped cape_end other" },
+    { ES_STAGE_CONTRACT, "own_company salaried_job project_stopped resignation mutual_agreement "
+                         "dismissal associate_deadline other" },
+    { ES_STAGE_ASSOCIATE, "own_company salaried_job project_stopped resignation mutual_agreement "
+                          "dismissal other" },
+    { ES_STAGE_EXITED, "" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr (GString) fitting = g_string_new (NULL);
+      EsPipelineState state;
+
+      es_pipeline_state_init (&state);
+      state.stage = cases[k].stage;
+      for (guint r = 0; r < ES_EXIT_N_REASONS; r++)
+        if (es_pipeline_exit_reason_fits (&state, r))
+          g_string_append_printf (fitting, "%s%s", fitting->len > 0 ? " " : "",
+                                  es_exit_reason_to_code (r));
+      g_assert_cmpstr (fitting->str, ==, cases[k].reasons);
+    }
+}
+
+/* Once the CAPE ended, what is due is a contract or an exit, from the day it ended. */
+static void
+test_after_cape_deadline (void)
+{
+  const char *specs[] = { IN_CAPE, "2025-06-30 cape_ended" };
+  g_autoptr (GPtrArray) history = parse_history (specs, G_N_ELEMENTS (specs));
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (EsDeadline));
+  GDate today = date_of (NEW_EVENT_DAY);
+  EsPipelineState state;
+  const EsDeadline *d;
+
+  g_assert_true (es_pipeline_derive (history, &state, NULL));
+  g_assert_cmpint (state.stage, ==, ES_STAGE_CAPE);
+  es_pipeline_deadlines (&state, NULL, &today, out);
+  g_assert_cmpuint (out->len, ==, 1);
+  d = &g_array_index (out, EsDeadline, 0);
+  g_assert_cmpint (d->kind, ==, ES_DEADLINE_AFTER_CAPE);
+  assert_date (&d->date, "2025-06-30", "after the CAPE");
+  g_assert_cmpint (d->urgency, ==, ES_URGENCY_OVERDUE);
+  g_assert_cmpstr (es_deadline_kind_label (d->kind), ==, "Contract or exit to record");
 }
 
 static void
@@ -580,19 +803,31 @@ test_period_end (void)
 typedef struct
 {
   const char *contract;
-  int cape_days;
+  const char *cape_first; /* NULL: no CAPE */
+  const char *cape_last;
   const char *trial_end;
   const char *associate_deadline;
 } ContractDatesCase;
 
+/* The CAPE counts in months, then days: whatever the length of its months, a 6-month CAPE
+ * leaves a 2-month trial and 30 months to become associate. */
 static const ContractDatesCase contract_dates_cases[] = {
-  { "2026-01-15", 0, "2026-09-14", "2029-01-14" },
-  { "2026-01-15", 30, "2026-08-15", "2028-12-15" },
-  { "2026-01-15", 365, "2026-01-15", "2028-01-15" },
-  { "2026-01-15", 5000, "2026-01-15", "2026-01-15" },
-  { "2024-02-29", 0, "2024-10-28", "2027-02-28" },
-  { "2025-03-01", 0, "2025-10-31", "2028-02-29" },
-  { "2025-03-01", 1, "2025-10-30", "2028-02-28" },
+  { "2026-01-15", NULL, NULL, "2026-09-14", "2029-01-14" },
+  /* 6 months of 181 days, then of 184: the same 2 months of trial */
+  { "2025-08-01", "2025-02-01", "2025-07-31", "2025-09-30", "2028-01-31" },
+  { "2025-09-01", "2025-03-01", "2025-08-31", "2025-10-31", "2028-02-29" },
+  { "2026-05-01", "2026-02-01", "2026-04-30", "2026-09-30", "2029-01-31" },
+  /* 3 months and 6 days */
+  { "2026-05-21", "2026-02-15", "2026-05-20", "2026-10-14", "2029-02-14" },
+  /* from the 31st to the end of a 30-day month: 3 whole months */
+  { "2026-05-01", "2026-01-31", "2026-04-30", "2026-09-30", "2029-01-31" },
+  /* 8 months of CAPE: no trial left; 36 months: no time left to become associate */
+  { "2026-09-15", "2026-01-15", "2026-09-14", "2026-09-15", "2029-01-14" },
+  { "2029-01-15", "2026-01-15", "2029-01-14", "2029-01-15", "2029-01-15" },
+  /* a single day */
+  { "2025-03-01", "2025-02-28", "2025-02-28", "2025-10-30", "2028-02-28" },
+  { "2024-02-29", NULL, NULL, "2024-10-28", "2027-02-28" },
+  { "2025-03-01", NULL, NULL, "2025-10-31", "2028-02-29" },
 };
 
 static void
@@ -604,11 +839,49 @@ test_contract_dates (void)
     {
       const ContractDatesCase *c = &contract_dates_cases[k];
       GDate contract = date_of (c->contract);
-      GDate trial = es_pipeline_trial_end (&contract, c->cape_days);
-      GDate deadline = es_pipeline_associate_deadline (&contract, c->cape_days);
+      GDate first, last, trial, deadline;
 
+      if (c->cape_first != NULL)
+        {
+          first = date_of (c->cape_first);
+          last = date_of (c->cape_last);
+        }
+      trial = es_pipeline_trial_end (&contract, c->cape_first != NULL ? &first : NULL,
+                                     c->cape_first != NULL ? &last : NULL);
+      deadline = es_pipeline_associate_deadline (&contract, c->cape_first != NULL ? &first : NULL,
+                                                 c->cape_first != NULL ? &last : NULL);
       assert_date (&trial, c->trial_end, "trial_end");
       assert_date (&deadline, c->associate_deadline, "associate_deadline");
+    }
+}
+
+static const struct
+{
+  const char *first;
+  const char *last;
+  int months;
+  int days;
+} cape_duration_cases[] = {
+  { "2026-02-01", "2026-07-31", 6, 0 },   { "2025-03-01", "2025-08-31", 6, 0 },
+  { "2026-02-15", "2026-05-20", 3, 6 },   { "2026-01-31", "2026-04-30", 3, 0 },
+  { "2026-01-31", "2026-02-28", 1, 0 },   { "2025-02-28", "2025-02-28", 0, 1 },
+  { "2024-02-29", "2025-02-27", 11, 30 }, { "2024-02-29", "2025-02-28", 12, 0 },
+  { "2026-03-10", "2026-03-01", 0, 0 },
+};
+
+static void
+test_cape_duration (void)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (cape_duration_cases); k++)
+    {
+      GDate first = date_of (cape_duration_cases[k].first);
+      GDate last = date_of (cape_duration_cases[k].last);
+      int months = -1, days = -1;
+
+      es_pipeline_cape_duration (&first, &last, &months, &days);
+      g_test_message ("%s → %s", cape_duration_cases[k].first, cape_duration_cases[k].last);
+      g_assert_cmpint (months, ==, cape_duration_cases[k].months);
+      g_assert_cmpint (days, ==, cape_duration_cases[k].days);
     }
 }
 
@@ -964,6 +1237,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/pipeline/effective-same-day", test_effective_same_day);
   g_test_add_func ("/pipeline/period-end", test_period_end);
   g_test_add_func ("/pipeline/contract-dates", test_contract_dates);
+  g_test_add_func ("/pipeline/cape-duration", test_cape_duration);
+  g_test_add_func ("/pipeline/new-event", test_new_event);
+  g_test_add_func ("/pipeline/exit-reasons", test_exit_reasons);
+  g_test_add_func ("/pipeline/after-cape-deadline", test_after_cape_deadline);
   g_test_add_func ("/pipeline/stage-codes", test_stage_codes);
   g_test_add_func ("/pipeline/next-kinds", test_next_kinds);
   g_test_add_func ("/pipeline/deadlines/interviews", test_interview_deadline);

@@ -311,9 +311,10 @@ static const char *
 deadline_kind_code (EsDeadlineKind kind)
 {
   static const char *const codes[ES_DEADLINE_N_KINDS] = {
-    [ES_DEADLINE_CAPE_END] = "cape_end",   [ES_DEADLINE_TRIAL_END] = "trial_end",
-    [ES_DEADLINE_ASSOCIATE] = "associate", [ES_DEADLINE_INTERVIEWS] = "interviews",
-    [ES_DEADLINE_PERMIT] = "permit",       [ES_DEADLINE_BENEFITS] = "benefits",
+    [ES_DEADLINE_CAPE_END] = "cape_end",     [ES_DEADLINE_TRIAL_END] = "trial_end",
+    [ES_DEADLINE_ASSOCIATE] = "associate",   [ES_DEADLINE_INTERVIEWS] = "interviews",
+    [ES_DEADLINE_PERMIT] = "permit",         [ES_DEADLINE_BENEFITS] = "benefits",
+    [ES_DEADLINE_AFTER_CAPE] = "after_cape",
   };
   return (guint)kind < ES_DEADLINE_N_KINDS ? codes[kind] : "";
 }
@@ -1469,7 +1470,7 @@ members_event (EsCli *cli, int argc, char **argv)
       es_cli_error (_ ("--shares takes a number of shares, such as 4."));
       return ES_CLI_USAGE;
     }
-  if (kind == ES_EVENT_DIAGNOSTIC && !admitted && !not_admitted && corrects == NULL)
+  if (kind == ES_EVENT_DIAGNOSTIC && !admitted && !not_admitted)
     {
       es_cli_error (_ ("A diagnostic needs --admitted or --not-admitted."));
       return ES_CLI_USAGE;
@@ -1538,7 +1539,7 @@ members_event (EsCli *cli, int argc, char **argv)
   db = es_cli_open (cli, ES_DB_OPEN_DEFAULT);
   if (db == NULL)
     return ES_CLI_FAILED;
-  id = es_member_store_add_event (db, event, &error);
+  id = es_member_store_add_event (db, event, &today, &error);
   if (id == 0)
     {
       es_cli_error ("%s", error->message);
@@ -1803,9 +1804,9 @@ es_cli_deadlines (EsCli *cli, int argc, char **argv)
   };
 
   g_option_context_set_summary (context, _ ("List every member's deadlines, most urgent first: "
-                                            "CAPE end, trial period, associate deadline, "
-                                            "interviews due, residence permit, unemployment "
-                                            "rights."));
+                                            "CAPE end, contract or exit after an ended CAPE, "
+                                            "trial period, associate deadline, interviews due, "
+                                            "residence permit, unemployment rights."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!es_cli_parse (context, &argc, &argv))
     return ES_CLI_USAGE;

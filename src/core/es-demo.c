@@ -231,7 +231,7 @@ make_nir (Gen *g, gboolean woman, const GDate *birth, const BirthPlace *place, g
 static gboolean
 add_event (Gen *g, EsCareerEvent *event, GError **error)
 {
-  return es_member_store_add_event (g->db, event, error) > 0;
+  return es_member_store_add_event (g->db, event, &g->today, error) > 0;
 }
 
 static GDate

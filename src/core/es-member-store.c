@@ -1230,7 +1230,7 @@ bind_event (sqlite3_stmt *stmt, const EsCareerEvent *e)
 }
 
 gint64
-es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error)
+es_member_store_add_event (EsDb *db, EsCareerEvent *event, const GDate *today, GError **error)
 {
   g_autoptr (GPtrArray) events = NULL;
   g_autofree char *data = NULL;
@@ -1262,7 +1262,7 @@ es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error)
           goto fail;
         }
     }
-  if (!es_pipeline_check_event (events, event, error))
+  if (!es_pipeline_check_event (events, event, today, error))
     goto fail;
 
   data = es_career_event_data_to_json (event);

@@ -38,8 +38,10 @@ guint es_member_store_count (EsDb *db, GError **error);
 /* Career events (EsCareerEvent*, owned) of a member, in the order they were recorded. */
 GPtrArray *es_member_store_events (EsDb *db, gint64 member_id, GError **error);
 /* Appends an event after checking it against the member's history with the pipeline
- * rules (ES_PIPELINE_ERROR in words when refused); returns the new id, 0 on error. */
-gint64 es_member_store_add_event (EsDb *db, EsCareerEvent *event, GError **error);
+ * rules, on today (es_pipeline_check_event: ES_PIPELINE_ERROR in words when refused);
+ * returns the new id, 0 on error. */
+gint64 es_member_store_add_event (EsDb *db, EsCareerEvent *event, const GDate *today,
+                                  GError **error);
 
 /* Member ids matching what is typed (prefix search over names, trade name, activity,
  * city, e-mail; accents and case ignored), best first, at most limit. */

@@ -270,8 +270,8 @@ es_member_step_to_stage (const EsPipelineState *state, EsStage target, EsEventKi
 
 /* Does the check still fail the same way once field is given a value the rules accept? */
 static gboolean
-field_is_culprit (GPtrArray *events, const EsCareerEvent *candidate, const GError *error,
-                  const char *field, const EsPipelineState *state)
+field_is_culprit (GPtrArray *events, const EsCareerEvent *candidate, const GDate *today,
+                  const GError *error, const char *field, const EsPipelineState *state)
 {
   g_autoptr (EsCareerEvent) probe = es_career_event_copy (candidate);
   g_autoptr (GError) again = NULL;
@@ -299,19 +299,26 @@ field_is_culprit (GPtrArray *events, const EsCareerEvent *candidate, const GErro
     probe->shares_paid_cents = 0;
   else if (g_str_equal (field, "exit_reason"))
     probe->exit_reason = ES_EXIT_OTHER;
+  else if (g_str_equal (field, "reason"))
+    {
+      g_free (probe->reason);
+      probe->reason = g_strdup ("…");
+    }
 
-  if (es_pipeline_check_event (events, probe, &again))
+  if (es_pipeline_check_event (events, probe, today, &again))
     return TRUE;
   return again->code != error->code || g_strcmp0 (again->message, error->message) != 0;
 }
 
 const char *
-es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate, const GError *error)
+es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate, const GDate *today,
+                           const GError *error)
 {
   static const char *const pay[] = { "hours_milli", "fixed_gross_cents", "contribution_ppm", NULL };
   static const char *const cape[] = { "end_date", NULL };
   static const char *const shares[] = { "shares_subscribed", "shares_paid_cents", NULL };
   static const char *const exit_fields[] = { "exit_reason", NULL };
+  static const char *const reason[] = { "reason", NULL };
   const char *const *fields = NULL;
   EsPipelineState state;
 
@@ -326,6 +333,7 @@ es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate, co
     {
     case ES_PIPELINE_ERROR_ORDER:
     case ES_PIPELINE_ERROR_DEADLINE:
+    case ES_PIPELINE_ERROR_DATE:
       return "date";
     case ES_PIPELINE_ERROR_CAPE_LENGTH:
       return candidate->kind == ES_EVENT_CAPE_ENDED ? "date" : "end_date";
@@ -354,10 +362,12 @@ es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate, co
     case ES_EVENT_EXIT:
       fields = exit_fields;
       break;
-    case ES_EVENT_INFO_MEETING:
     case ES_EVENT_DIAGNOSTIC:
-    case ES_EVENT_CAPE_ENDED:
     case ES_EVENT_CANCELLATION:
+      fields = reason;
+      break;
+    case ES_EVENT_INFO_MEETING:
+    case ES_EVENT_CAPE_ENDED:
     case ES_EVENT_N_KINDS:
     default:
       return NULL;
@@ -365,7 +375,7 @@ es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate, co
 
   es_pipeline_derive (events, &state, NULL);
   for (guint i = 0; fields[i] != NULL; i++)
-    if (field_is_culprit (events, candidate, error, fields[i], &state))
+    if (field_is_culprit (events, candidate, today, error, fields[i], &state))
       return fields[i];
   return NULL;
 }

@@ -72,13 +72,13 @@ gboolean es_pipeline_state_exited_within (const EsPipelineState *state, const GD
  * stage or lies behind it (a member does not go back: a mistake is corrected). */
 gboolean es_member_step_to_stage (const EsPipelineState *state, EsStage target, EsEventKind *out);
 
-/* The field of candidate that made es_pipeline_check_event (events, candidate) refuse it
- * with error, so that a form can mark it: an EsCareerEvent member name ("date",
+/* The field of candidate that made es_pipeline_check_event (events, candidate, today)
+ * refuse it with error, so that a form can mark it: an EsCareerEvent member name ("date",
  * "end_date", "hours_milli", "fixed_gross_cents", "contribution_ppm",
- * "shares_subscribed", "shares_paid_cents", "exit_reason"). NULL when the step itself is
- * refused rather than one of its fields (a transition the rules do not allow). */
+ * "shares_subscribed", "shares_paid_cents", "exit_reason", "reason"). NULL when the step
+ * itself is refused rather than one of its fields (a transition the rules do not allow). */
 const char *es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate,
-                                       const GError *error);
+                                       const GDate *today, const GError *error);
 
 /* The id of the event at the start of event's chain of corrections (for a cancellation:
  * of the event it cancels); event's own id when it corrects nothing. Timelines show an

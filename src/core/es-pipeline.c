@@ -141,30 +141,64 @@ es_pipeline_period_end (const GDate *start, int months)
   return es_date_add_days (&same_day, -1);
 }
 
-static GDate
-period_minus_cape (const GDate *contract_date, int months, int cape_days)
+void
+es_pipeline_cape_duration (const GDate *first, const GDate *last, int *months, int *days)
 {
+  int m = 0;
+  GDate end;
+
+  g_return_if_fail (months != NULL && days != NULL);
+
+  *months = *days = 0;
+  if (!date_ok (first) || !date_ok (last) || date_cmp (last, first) < 0)
+    return;
+  /* Whole periods as es_pipeline_period_end() counts them: 01/02 → 31/07 is 6 months. */
+  for (;;)
+    {
+      GDate next = es_pipeline_period_end (first, m + 1);
+
+      if (!date_ok (&next) || date_cmp (&next, last) > 0)
+        break;
+      m++;
+    }
+  end = es_pipeline_period_end (first, m); /* the day before first when m is 0 */
+  *months = m;
+  *days = es_date_days_between (&end, last);
+}
+
+/* months after the contract, less the time from cape_first to cape_last in months then
+ * days, as a last day: not before the contract. */
+static GDate
+period_minus_cape (const GDate *contract_date, int months, const GDate *cape_first,
+                   const GDate *cape_last)
+{
+  int cape_months = 0, cape_days = 0;
   GDate end;
 
   if (!date_ok (contract_date))
     return invalid_date ();
-  end = es_pipeline_period_end (contract_date, months);
-  end = es_date_add_days (&end, -MAX (cape_days, 0));
+  if (cape_first != NULL && cape_last != NULL)
+    es_pipeline_cape_duration (cape_first, cape_last, &cape_months, &cape_days);
+  if (cape_months >= months)
+    return *contract_date;
+  end = es_pipeline_period_end (contract_date, months - cape_months);
+  end = es_date_add_days (&end, -cape_days);
   if (date_cmp (&end, contract_date) < 0)
     end = *contract_date;
   return end;
 }
 
 GDate
-es_pipeline_trial_end (const GDate *contract_date, int cape_days)
+es_pipeline_trial_end (const GDate *contract_date, const GDate *cape_first, const GDate *cape_last)
 {
-  return period_minus_cape (contract_date, 8, cape_days);
+  return period_minus_cape (contract_date, 8, cape_first, cape_last);
 }
 
 GDate
-es_pipeline_associate_deadline (const GDate *contract_date, int cape_days)
+es_pipeline_associate_deadline (const GDate *contract_date, const GDate *cape_first,
+                                const GDate *cape_last)
 {
-  return period_minus_cape (contract_date, 36, cape_days);
+  return period_minus_cape (contract_date, 36, cape_first, cape_last);
 }
 
 GDate
@@ -474,6 +508,9 @@ typedef struct
 {
   EsPipelineState *state;
   GDate renewed_on[ES_PIPELINE_MAX_CAPE_RENEWALS];
+  /* The event being added, if any: rules that came after older histories were recorded
+   * apply to it only, so that those histories still derive. */
+  const EsCareerEvent *candidate;
 } Replay;
 
 void
@@ -557,6 +594,59 @@ check_rate (gint64 ppm, GError **error)
   }
 }
 
+gboolean
+es_pipeline_exit_reason_fits (const EsPipelineState *state, EsExitReason reason)
+{
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (state->stage == ES_STAGE_EXITED)
+    return FALSE;
+  switch (reason)
+    {
+    case ES_EXIT_NOT_ADMITTED:
+      return state->stage == ES_STAGE_RECEPTION;
+    case ES_EXIT_CAPE_END:
+      return state->stage == ES_STAGE_CAPE;
+    case ES_EXIT_RESIGNATION:
+    case ES_EXIT_MUTUAL_AGREEMENT:
+    case ES_EXIT_DISMISSAL:
+      /* Ways an employment contract ends: a CAPE is not one. */
+      return state->stage == ES_STAGE_CONTRACT || state->stage == ES_STAGE_ASSOCIATE;
+    case ES_EXIT_ASSOCIATE_DEADLINE:
+      return state->stage == ES_STAGE_CONTRACT;
+    case ES_EXIT_OWN_COMPANY:
+    case ES_EXIT_SALARIED_JOB:
+    case ES_EXIT_PROJECT_STOPPED:
+    case ES_EXIT_OTHER:
+      return TRUE;
+    case ES_EXIT_N_REASONS:
+    default:
+      return FALSE;
+    }
+}
+
+/* An exit being added: for a reason that fits the member's situation (a second exit is
+ * refused for every history). */
+static gboolean
+check_new_exit (const EsPipelineState *s, const EsCareerEvent *ev, GError **error)
+{
+  if (!es_pipeline_exit_reason_fits (s, ev->exit_reason))
+    return refuse (error, ES_PIPELINE_ERROR_DATA,
+                   _ ("“%s” is not a reason to leave at the stage “%s”."),
+                   es_exit_reason_label (ev->exit_reason), es_stage_label (s->stage));
+  if (ev->exit_reason == ES_EXIT_ASSOCIATE_DEADLINE
+      && date_cmp (&ev->date, &s->associate_deadline) < 0)
+    {
+      g_autofree char *date = es_date_format_short (&ev->date);
+      g_autofree char *deadline = es_date_format_short (&s->associate_deadline);
+      return refuse (error, ES_PIPELINE_ERROR_DATA,
+                     _ ("The associate deadline is %s: the contract cannot end because of it on "
+                        "%s."),
+                     deadline, date);
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_cape_signed (Replay *r, const EsCareerEvent *ev, GError **error)
 {
@@ -564,6 +654,15 @@ apply_cape_signed (Replay *r, const EsCareerEvent *ev, GError **error)
   g_autofree char *date = es_date_format_short (&ev->date);
   GDate max;
 
+  if (s->stage == ES_STAGE_CAPE && s->cape_ended)
+    {
+      g_autofree char *since = es_date_format_short (&s->cape_start);
+      g_autofree char *end = es_date_format_short (&s->cape_end);
+      return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
+                     _ ("The CAPE signed on %s ended on %s: what follows is a contract or an "
+                        "exit."),
+                     since, end);
+    }
   if (s->stage == ES_STAGE_CAPE)
     {
       g_autofree char *since = es_date_format_short (&s->cape_start);
@@ -620,7 +719,9 @@ apply_cape_renewed (Replay *r, const EsCareerEvent *ev, GError **error)
                    es_stage_label (s->stage));
   if (s->cape_ended)
     return refuse (error, ES_PIPELINE_ERROR_TRANSITION,
-                   _ ("The CAPE ended on %s: an ended CAPE cannot be renewed."), current);
+                   _ ("The CAPE ended on %s: an ended CAPE cannot be renewed. What follows is a "
+                      "contract or an exit."),
+                   current);
   if (s->cape_renewals >= ES_PIPELINE_MAX_CAPE_RENEWALS)
     {
       g_autofree char *first = es_date_format_short (&r->renewed_on[0]);
@@ -763,8 +864,10 @@ apply_contract (Replay *r, const EsCareerEvent *ev, GError **error)
   s->hours_milli = ev->hours_milli;
   s->fixed_gross_cents = ev->fixed_gross_cents;
   s->contribution_ppm = ev->contribution_ppm;
-  s->trial_end = es_pipeline_trial_end (&ev->date, cape_days);
-  s->associate_deadline = es_pipeline_associate_deadline (&ev->date, cape_days);
+  s->trial_end = es_pipeline_trial_end (&ev->date, cape_days > 0 ? &s->cape_start : NULL,
+                                        cape_days > 0 ? &s->cape_end : NULL);
+  s->associate_deadline = es_pipeline_associate_deadline (
+      &ev->date, cape_days > 0 ? &s->cape_start : NULL, cape_days > 0 ? &s->cape_end : NULL);
   return TRUE;
 }
 
@@ -939,6 +1042,8 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
     case ES_EVENT_EXIT:
       if ((guint)ev->exit_reason >= ES_EXIT_N_REASONS)
         return refuse (error, ES_PIPELINE_ERROR_DATA, _ ("The exit has no valid reason."));
+      if (ev == r->candidate && !check_new_exit (s, ev, error))
+        return FALSE;
       enter_stage (s, ES_STAGE_EXITED, &ev->date);
       s->exit_date = ev->date;
       s->exit_reason = ev->exit_reason;
@@ -957,9 +1062,10 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
 
 /* Replays the first n slots; the position of the refused one, or -1. */
 static int
-replay (GArray *slots, guint n, EsPipelineState *state, GError **error)
+replay (GArray *slots, guint n, const EsCareerEvent *candidate, EsPipelineState *state,
+        GError **error)
 {
-  Replay r = { state, { { 0 } } };
+  Replay r = { state, { { 0 } }, candidate };
   guint k;
 
   es_pipeline_state_init (state);
@@ -996,8 +1102,8 @@ earlier_recorded_later_dated (GArray *slots, guint p)
   return best;
 }
 
-gboolean
-es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
+static gboolean
+derive (GPtrArray *events, const EsCareerEvent *candidate, EsPipelineState *state, GError **error)
 {
   g_autoptr (GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
   g_autoptr (GError) correction_error = NULL;
@@ -1010,7 +1116,7 @@ es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   compute_slots (events, slots, &correction_error);
-  failed = replay (slots, slots->len, state, &replay_error);
+  failed = replay (slots, slots->len, candidate, state, &replay_error);
   if (correction_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&correction_error));
@@ -1052,7 +1158,7 @@ es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
       g_autofree char *late_date = es_date_format_short (&late->date);
       g_autofree char *first_date = es_date_format_short (&first->date);
 
-      replay (slots, (guint)culprit, state, NULL);
+      replay (slots, (guint)culprit, candidate, state, NULL);
       return refuse (error, ES_PIPELINE_ERROR_ORDER,
                      _ ("“%s” on %s comes before “%s” on %s, recorded earlier, which it must "
                         "follow: check the dates."),
@@ -1064,7 +1170,63 @@ es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
 }
 
 gboolean
-es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate, GError **error)
+es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
+{
+  return derive (events, NULL, state, error);
+}
+
+/* The dates a new event can have, whatever the history. */
+static gboolean
+check_new_date (const EsCareerEvent *ev, const GDate *today, GError **error)
+{
+  GDate earliest, latest;
+
+  g_date_clear (&earliest, 1);
+  g_date_set_dmy (&earliest, 1, G_DATE_JANUARY, ES_PIPELINE_EARLIEST_YEAR);
+  latest = es_date_add_months (today, ES_PIPELINE_MONTHS_AHEAD);
+  if (!date_ok (&ev->date))
+    return refuse (error, ES_PIPELINE_ERROR_DATE, _ ("The event has no date."));
+  if (date_cmp (&ev->date, &earliest) < 0)
+    {
+      g_autofree char *date = es_date_format_short (&ev->date);
+      g_autofree char *first = es_date_format_short (&earliest);
+      return refuse (error, ES_PIPELINE_ERROR_DATE,
+                     _ ("The date %s is too far back: a member's history starts on %s at the "
+                        "earliest. Check the year."),
+                     date, first);
+    }
+  if (date_ok (&latest) && date_cmp (&ev->date, &latest) > 0)
+    {
+      g_autofree char *date = es_date_format_short (&ev->date);
+      g_autofree char *last = es_date_format_short (&latest);
+      return refuse (error, ES_PIPELINE_ERROR_DATE,
+                     _ ("The date %s is more than a year ahead (after %s): check the year."), date,
+                     last);
+    }
+  return TRUE;
+}
+
+/* The reason in words that a new diagnostic not admitting, or a new cancellation, gives. */
+static gboolean
+check_new_reason (const EsCareerEvent *ev, GError **error)
+{
+  g_autofree char *reason = NULL;
+
+  if (!(ev->kind == ES_EVENT_DIAGNOSTIC && !ev->admitted) && ev->kind != ES_EVENT_CANCELLATION)
+    return TRUE;
+  reason = g_strstrip (g_strdup (ev->reason != NULL ? ev->reason : ""));
+  if (reason[0] != '\0')
+    return TRUE;
+  return refuse (error, ES_PIPELINE_ERROR_DATA,
+                 ev->kind == ES_EVENT_DIAGNOSTIC
+                     ? _ ("A diagnostic that does not admit the person needs the reason, in "
+                          "words.")
+                     : _ ("A cancellation needs the reason, in words."));
+}
+
+gboolean
+es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate, const GDate *today,
+                         GError **error)
 {
   g_autoptr (GPtrArray) all = NULL;
   EsPipelineState state;
@@ -1072,12 +1234,15 @@ es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate, GErr
 
   g_return_val_if_fail (events != NULL, FALSE);
   g_return_val_if_fail (candidate != NULL, FALSE);
+  g_return_val_if_fail (date_ok (today), FALSE);
 
+  if (!check_new_date (candidate, today, error))
+    return FALSE;
   all = g_ptr_array_sized_new (events->len + 1);
   for (k = 0; k < events->len; k++)
     g_ptr_array_add (all, g_ptr_array_index (events, k));
   g_ptr_array_add (all, (gpointer)candidate);
-  return es_pipeline_derive (all, &state, error);
+  return derive (all, candidate, &state, error) && check_new_reason (candidate, error);
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -1212,7 +1377,8 @@ es_pipeline_deadlines (const EsPipelineState *state, const EsDeadlineFacts *fact
   stage = state->stage;
 
   if (stage == ES_STAGE_CAPE)
-    add_deadline (out, member_id, ES_DEADLINE_CAPE_END, &state->cape_end, today);
+    add_deadline (out, member_id, state->cape_ended ? ES_DEADLINE_AFTER_CAPE : ES_DEADLINE_CAPE_END,
+                  &state->cape_end, today);
 
   if (stage == ES_STAGE_CONTRACT && date_ok (&state->trial_end)
       && date_cmp (today, &state->trial_end) <= 0)
@@ -1276,6 +1442,7 @@ es_deadline_kind_label (EsDeadlineKind kind)
     [ES_DEADLINE_INTERVIEWS] = N_ ("Interviews due"),
     [ES_DEADLINE_PERMIT] = N_ ("Residence permit ends"),
     [ES_DEADLINE_BENEFITS] = N_ ("Unemployment rights end"),
+    [ES_DEADLINE_AFTER_CAPE] = N_ ("Contract or exit to record"),
   };
 
   g_return_val_if_fail ((guint)kind < ES_DEADLINE_N_KINDS, NULL);

@@ -25,9 +25,12 @@
  * - cape_days counts both ends: from the first signature to the CAPE's last day, which is
  *   the cape_ended date, or else the day before the contract (but no later than the
  *   planned end). A contract after a CAPE starts the day after its last day at the earliest.
- * - trial_end = es_pipeline_period_end (contract, 8) − cape_days days, and
- *   associate_deadline = es_pipeline_period_end (contract, 36) − cape_days days, neither
- *   before the contract date. Both are last days: the day itself is still allowed.
+ * - The time in CAPE counts in months, then days (es_pipeline_cape_duration): a CAPE from
+ *   01/02 to 31/07 is 6 months, whatever the length of those months. trial_end =
+ *   es_pipeline_period_end (contract, 8 − CAPE months) − CAPE days, and
+ *   associate_deadline = es_pipeline_period_end (contract, 36 − CAPE months) − CAPE days,
+ *   neither before the contract date. Both are last days: the day itself is still allowed.
+ *   So a 6-month CAPE then a contract on 01/08/2025 leaves a 2-month trial, to 30/09/2025.
  * - Hours: 0 < hours_milli ≤ ES_PIPELINE_MAX_HOURS_MILLI (35 h, the legal full time:
  *   a CESA is full- or part-time); fixed gross ≥ 0; 0 < contribution ≤ 50 %.
  * - Events are replayed in date order, so an event may be recorded after others yet dated
@@ -64,6 +67,7 @@ typedef enum
   ES_PIPELINE_ERROR_DEADLINE,   /* associate after the deadline */
   ES_PIPELINE_ERROR_DATA,       /* a missing or impossible field of the event */
   ES_PIPELINE_ERROR_CORRECTION, /* corrects an unknown event, or of another kind */
+  ES_PIPELINE_ERROR_DATE,       /* a new event dated too far back or ahead */
 } EsPipelineError;
 
 GQuark es_pipeline_error_quark (void);
@@ -109,7 +113,7 @@ typedef struct
 /* The version of the rules that derive a state from the events: raise it whenever
  * es_pipeline_derive() may give another state for the same events, so that the states
  * kept in the database (member_state) are derived again. */
-#define ES_PIPELINE_RULES_VERSION 1
+#define ES_PIPELINE_RULES_VERSION 2
 
 gboolean es_pipeline_state_equal (const EsPipelineState *a, const EsPipelineState *b);
 
@@ -134,9 +138,26 @@ void es_pipeline_state_init (EsPipelineState *state);
  * CORRECTION error: the history derived without the faulty corrections). */
 gboolean es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error);
 
-/* Would the history still derive with candidate added? FALSE with the reason if not. */
+/* Would the history still derive with candidate added, on today? FALSE with the reason if
+ * not. Besides the rules of es_pipeline_derive(), a new event (not the history before it,
+ * which may have been recorded under older rules) must:
+ * - be dated from 1 January ES_PIPELINE_EARLIEST_YEAR to ES_PIPELINE_MONTHS_AHEAD months
+ *   after today;
+ * - give the reason, not blank, of a diagnostic that does not admit, and of a
+ *   cancellation;
+ * - as an exit, give a reason that fits the stage (es_pipeline_exit_reason_fits), the
+ *   associate deadline only from that day on. */
 gboolean es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate,
-                                  GError **error);
+                                  const GDate *today, GError **error);
+
+#define ES_PIPELINE_EARLIEST_YEAR 1990 /* the first CAEs opened in the mid-1990s */
+#define ES_PIPELINE_MONTHS_AHEAD 12
+
+/* Whether a member at that state can leave for that reason: not admitted at the reception,
+ * end of CAPE in CAPE, resignation, mutual agreement and dismissal under contract (or
+ * associate), associate deadline under contract, the others at any stage; none once
+ * exited. For the exit form's choices. */
+gboolean es_pipeline_exit_reason_fits (const EsPipelineState *state, EsExitReason reason);
 
 /* The event kinds that can follow from this state (for menus): fills out[] and returns
  * how many. Does not include corrections and cancellations. */
@@ -151,8 +172,17 @@ gboolean es_pipeline_forward_kind (const EsPipelineState *state, EsEventKind *ou
 #define ES_PIPELINE_MAX_CAPE_RENEWALS 2
 
 GDate es_pipeline_period_end (const GDate *start, int months);
-GDate es_pipeline_trial_end (const GDate *contract_date, int cape_days);
-GDate es_pipeline_associate_deadline (const GDate *contract_date, int cape_days);
+/* The time from first to last, both included, as whole periods of months counted as
+ * es_pipeline_period_end() does, then days: 01/02 → 31/07 is 6 months 0 days, 15/02 → 20/05
+ * is 3 months 6 days, 31/01 → 30/04 is 3 months 0 days. Zero when last is before first. */
+void es_pipeline_cape_duration (const GDate *first, const GDate *last, int *months, int *days);
+/* The last day of the trial period (8 months) and the last day to become associate (36
+ * months) for a contract signed on contract_date after a CAPE from cape_first to cape_last
+ * (both NULL for none): the period, less the CAPE's months, then its days. */
+GDate es_pipeline_trial_end (const GDate *contract_date, const GDate *cape_first,
+                             const GDate *cape_last);
+GDate es_pipeline_associate_deadline (const GDate *contract_date, const GDate *cape_first,
+                                      const GDate *cape_last);
 GDate es_pipeline_cape_max_end (const GDate *period_start);
 
 typedef enum
@@ -163,6 +193,7 @@ typedef enum
   ES_DEADLINE_INTERVIEWS, /* fewer than 2 interviews in 12 months from this date */
   ES_DEADLINE_PERMIT,     /* the residence permit ends */
   ES_DEADLINE_BENEFITS,   /* the unemployment rights end */
+  ES_DEADLINE_AFTER_CAPE, /* the CAPE ended: a contract or an exit is to be recorded */
   ES_DEADLINE_N_KINDS
 } EsDeadlineKind;
 
@@ -195,7 +226,7 @@ typedef struct
 
 /* Appends the member's deadlines (EsDeadline) to out. Which ones apply:
  * - CAPE end: in CAPE, not ended (overdue once past with no contract, renewal or exit);
- *   also when ended and neither contract nor exit followed (date = the end);
+ * - after the CAPE: in CAPE, ended, neither contract nor exit followed (date = the end);
  * - trial end: in contract, until that date has passed;
  * - associate deadline: in contract, not yet associate;
  * - interviews: in contract or associate: max(contract date, 2nd latest interview)
@@ -208,7 +239,7 @@ void es_pipeline_deadlines (const EsPipelineState *state, const EsDeadlineFacts 
 /* Sorts by date (most urgent first), then member id, then kind. */
 void es_deadlines_sort (GArray *deadlines);
 /* "CAPE ends", "Trial period ends", "Associate deadline", "Interviews due", "Residence
- * permit ends", "Unemployment rights end" (translated). */
+ * permit ends", "Unemployment rights end", "Contract or exit to record" (translated). */
 const char *es_deadline_kind_label (EsDeadlineKind kind);
 /* "in 12 days", "today", "3 days overdue" (translated, plural forms). */
 char *es_deadline_describe_delay (const EsDeadline *deadline);

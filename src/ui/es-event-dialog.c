@@ -81,6 +81,10 @@ struct _EsEventDialog
   GHashTable *errors; /* field → message */
   char *problem;
 
+  /* the exit reasons offered, after "Choose a reason": those that fit the member's stage */
+  EsExitReason exit_choices[ES_EXIT_N_REASONS];
+  guint n_exit_choices;
+
   /* template children */
   AdwWindowTitle *window_title;
   GtkButton *save_button;
@@ -330,13 +334,14 @@ read_event (EsEventDialog *self)
         guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[ROW_EXIT_REASON]));
 
         /* The first item asks to choose. */
-        if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > ES_EXIT_N_REASONS)
+        if (selected == 0 || selected == GTK_INVALID_LIST_POSITION
+            || selected > self->n_exit_choices)
           {
             set_error (self, ROW_EXIT_REASON, _ ("Choose why the member leaves."));
             ok = FALSE;
           }
         else
-          event->exit_reason = (EsExitReason)(selected - 1);
+          event->exit_reason = self->exit_choices[selected - 1];
       }
       break;
 
@@ -454,9 +459,10 @@ fill_from_event (EsEventDialog *self, const EsCareerEvent *event)
       set_row_text (self, ROW_SHARES, shares);
       set_row_text (self, ROW_PAID, paid);
     }
-  if (event->kind == ES_EVENT_EXIT && (guint)event->exit_reason < ES_EXIT_N_REASONS)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[ROW_EXIT_REASON]),
-                                event->exit_reason + 1);
+  if (event->kind == ES_EVENT_EXIT)
+    for (guint i = 0; i < self->n_exit_choices; i++)
+      if (self->exit_choices[i] == event->exit_reason)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[ROW_EXIT_REASON]), i + 1);
   set_row_text (self, ROW_NOTE, event->note);
 }
 
@@ -608,9 +614,15 @@ setup (EsEventDialog *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[ROW_ADMITTED]), G_LIST_MODEL (outcomes));
   g_object_unref (outcomes);
 
+  /* A correction may change the stage the exit left from: every reason, the rules say. */
   gtk_string_list_append (reasons, _ ("Choose a reason"));
+  self->n_exit_choices = 0;
   for (guint i = 0; i < ES_EXIT_N_REASONS; i++)
-    gtk_string_list_append (reasons, es_exit_reason_label (i));
+    if (self->corrected != NULL || es_pipeline_exit_reason_fits (&self->member->state, i))
+      {
+        self->exit_choices[self->n_exit_choices++] = i;
+        gtk_string_list_append (reasons, es_exit_reason_label (i));
+      }
   adw_combo_row_set_model (ADW_COMBO_ROW (self->rows[ROW_EXIT_REASON]), G_LIST_MODEL (reasons));
   g_object_unref (reasons);
 
@@ -844,9 +856,9 @@ es_event_dialog_save (EsEventDialog *self)
 
   /* The rules first, to mark the field at fault; the store checks again when writing. */
   events = es_member_store_events (self->db, self->member->id, &error);
-  if (events != NULL && !es_pipeline_check_event (events, event, &error))
+  if (events != NULL && !es_pipeline_check_event (events, event, &self->today, &error))
     {
-      int row = row_for_field (es_pipeline_refused_field (events, event, error));
+      int row = row_for_field (es_pipeline_refused_field (events, event, &self->today, error));
 
       if (row >= 0)
         g_hash_table_replace (self->errors, g_strdup (row_fields[row]), g_strdup (""));
@@ -863,7 +875,7 @@ es_event_dialog_save (EsEventDialog *self)
       return FALSE;
     }
 
-  id = es_member_store_add_event (self->db, event, &error);
+  id = es_member_store_add_event (self->db, event, &self->today, &error);
   if (id == 0)
     {
       show_errors (self);
