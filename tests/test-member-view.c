@@ -630,6 +630,41 @@ test_member_same (void)
   g_assert_false (es_member_same (a, b));
 }
 
+/* From 16 to 100 years old, both included, on 24/11/2026. */
+static void
+test_age_limits (void)
+{
+  static const struct
+  {
+    const char *birth;
+    gboolean ok;
+  } cases[] = {
+    { "2010-11-24", TRUE },  /* 16 today */
+    { "2010-11-25", FALSE }, /* 16 tomorrow */
+    { "1926-11-23", TRUE },  /* 100 since yesterday */
+    { "1925-11-25", TRUE },  /* 101 tomorrow */
+    { "1925-11-24", FALSE }, /* 101 today */
+    { "2008-02-29", TRUE },  /* 18 */
+  };
+  GDate today = date_of ("2026-11-24");
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr (EsMember) member = es_member_new ();
+      g_autoptr (GHashTable) errors
+          = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      g_free (member->last_name);
+      member->last_name = g_strdup ("Martin");
+      g_free (member->first_name);
+      member->first_name = g_strdup ("Awa");
+      member->birth_date = date_of (cases[k].birth);
+      es_member_validate (member, &today, errors);
+      g_test_message ("%s", cases[k].birth);
+      g_assert_cmpint (!g_hash_table_contains (errors, "birth_date"), ==, cases[k].ok);
+    }
+}
+
 /* Sort keys: the same order on every machine, whatever its locale. */
 static void
 test_sort_key (void)
@@ -1306,6 +1341,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/member-view/root-id", test_root_id);
   g_test_add_func ("/member-list/same", test_member_same);
   g_test_add_func ("/member/sort-key", test_sort_key);
+  g_test_add_func ("/member/age-limits", test_age_limits);
   g_test_add_func ("/member-list/first", test_list_first);
   g_test_add_func ("/member-list/first-async", test_list_first_async);
   g_test_add_func ("/member-list/list", test_list);

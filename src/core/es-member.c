@@ -415,14 +415,15 @@ es_member_validate (EsMember *self, const GDate *today, GHashTable *errors)
 
   if (g_date_valid (&self->birth_date) && today != NULL && g_date_valid (today))
     {
+      /* From 16 to 100 years old: 100 until the day before the 101st birthday. */
       GDate adult = es_date_add_months (today, -16 * 12);
-      GDate oldest = es_date_add_months (today, -100 * 12);
+      GDate too_old = es_date_add_months (today, -101 * 12);
       if (es_date_compare (&self->birth_date, &adult) > 0)
         g_hash_table_insert (errors, g_strdup ("birth_date"),
                              g_strdup (_ ("This birth date makes the member younger than 16.")));
-      else if (es_date_compare (&self->birth_date, &oldest) < 0)
+      else if (es_date_compare (&self->birth_date, &too_old) <= 0)
         g_hash_table_insert (errors, g_strdup ("birth_date"),
-                             g_strdup (_ ("This birth date is more than 100 years ago.")));
+                             g_strdup (_ ("This birth date makes the member older than 100.")));
     }
   if (self->contribution_ppm != -1
       && (self->contribution_ppm < 0 || self->contribution_ppm > 500000))
