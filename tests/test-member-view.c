@@ -1277,6 +1277,21 @@ test_member_rows (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
   es_member_rows_set_source (model, G_LIST_MODEL (source));
   ASSERT_ROWS (rows, "2 1");
+
+  /* The same search with its ids as an array, which is copied. */
+  filter.ids = NULL;
+  es_member_rows_set_filter_ids (model, &filter, ids);
+  ASSERT_ROWS (rows, "2 1");
+  g_array_set_size (ids, 0);
+  ASSERT_ROWS (rows, "2 1");
+  es_member_rows_set_filter_ids (model, &filter, NULL);
+  {
+    g_autofree char *unsearched = row_ids (rows);
+
+    es_member_rows_set_filter (model, &filter);
+    ASSERT_ROWS (rows, unsearched);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), >, 2);
+  }
 }
 
 /* The array the member list keeps: splices as GListStore's, one change said each, the

@@ -253,22 +253,38 @@ es_member_rows_set_source (EsMemberRows *self, GListModel *source)
 void
 es_member_rows_set_filter (EsMemberRows *self, const EsMemberFilter *filter)
 {
+  g_autoptr (GArray) ids = NULL;
+
   g_return_if_fail (ES_IS_MEMBER_ROWS (self));
   g_return_if_fail (filter != NULL);
 
-  self->fields = *filter;
-  self->fields.ids = NULL;
-  g_clear_pointer (&self->ids, g_array_unref);
   if (filter->ids != NULL)
     {
       GHashTableIter iter;
       gpointer key;
 
-      self->ids
-          = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (filter->ids));
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (filter->ids));
       g_hash_table_iter_init (&iter, filter->ids);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_array_append_val (self->ids, *(gint64 *)key);
+        g_array_append_val (ids, *(gint64 *)key);
+    }
+  es_member_rows_set_filter_ids (self, filter, ids);
+}
+
+void
+es_member_rows_set_filter_ids (EsMemberRows *self, const EsMemberFilter *filter, GArray *ids)
+{
+  g_return_if_fail (ES_IS_MEMBER_ROWS (self));
+  g_return_if_fail (filter != NULL);
+  g_return_if_fail (ids == NULL || g_array_get_element_size (ids) == sizeof (gint64));
+
+  self->fields = *filter;
+  self->fields.ids = NULL;
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (ids != NULL)
+    {
+      self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+      g_array_append_vals (self->ids, ids->data, ids->len);
     }
   refilter (self);
 }

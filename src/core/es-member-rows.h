@@ -26,5 +26,9 @@ void es_member_rows_set_source (EsMemberRows *self, GListModel *source);
 
 /* Copies the criteria, the searched ids included: the set may change or go afterwards. */
 void es_member_rows_set_filter (EsMemberRows *self, const EsMemberFilter *filter);
+/* The same with the searched ids (gint64) as found, in any order, rather than as a set
+ * (filter->ids is not read): NULL when not searching. ids is copied. A search as you type
+ * has its ids in an array already: no set made at each keystroke. */
+void es_member_rows_set_filter_ids (EsMemberRows *self, const EsMemberFilter *filter, GArray *ids);
 
 G_END_DECLS

@@ -114,7 +114,6 @@ struct _EsMembersPage
   /* the search: the ids found (gint64) and a set pointing into them */
   char *search_text;
   GArray *search_ids;
-  GHashTable *search_set;
 
   GArray *counselor_ids; /* gint64 per item of the counselor filter after the first two */
   GString *sectors;      /* the section letters per item of the sector filter after "all" */
@@ -790,9 +789,7 @@ run_search (EsMembersPage *self, const char *text)
 
   g_free (self->search_text);
   self->search_text = g_strdup (stripped);
-  g_hash_table_remove_all (self->search_set);
   g_clear_pointer (&self->search_ids, g_array_unref);
-  self->criteria.ids = NULL;
 
   if (stripped[0] != '\0' && self->db != NULL)
     {
@@ -803,9 +800,6 @@ run_search (EsMembersPage *self, const char *text)
           ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         }
       self->search_ids = ids;
-      for (guint i = 0; i < ids->len; i++)
-        g_hash_table_add (self->search_set, &g_array_index (ids, gint64, i));
-      self->criteria.ids = self->search_set;
     }
 
   /* More rows than the screen holds are made after the frame, not in the keystroke; those
@@ -818,7 +812,7 @@ run_search (EsMembersPage *self, const char *text)
           self->shown, MAX (first, g_list_model_get_n_items (G_LIST_MODEL (self->slots))));
       es_after_frame_schedule (&self->show_rest, GTK_WIDGET (self), show_rest_cb, self);
     }
-  es_member_rows_set_filter (self->filtered, &self->criteria);
+  es_member_rows_set_filter_ids (self->filtered, &self->criteria, self->search_ids);
   check_selection (self);
   /* Another search: its results from the top. */
   scroll_to_top (self);
@@ -856,7 +850,7 @@ filter_dropdown_cb (EsMembersPage *self, GParamSpec *pspec, GtkDropDown *dropdow
   if (self->filtered == NULL || self->counselor_ids == NULL)
     return;
   read_filters (self);
-  es_member_rows_set_filter (self->filtered, &self->criteria);
+  es_member_rows_set_filter_ids (self->filtered, &self->criteria, self->search_ids);
   check_selection (self);
 }
 
@@ -1066,7 +1060,6 @@ es_members_page_finalize (GObject *object)
 
   g_free (self->search_text);
   g_clear_pointer (&self->search_ids, g_array_unref);
-  g_clear_pointer (&self->search_set, g_hash_table_unref);
   g_clear_pointer (&self->counselor_ids, g_array_unref);
   if (self->sectors != NULL)
     g_string_free (self->sectors, TRUE);
@@ -1163,7 +1156,6 @@ es_members_page_init (EsMembersPage *self)
 {
   self->counselor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sectors = g_string_new (NULL);
-  self->search_set = g_hash_table_new (g_int64_hash, g_int64_equal);
   es_member_filter_init (&self->criteria);
 
   gtk_widget_init_template (GTK_WIDGET (self));
