@@ -424,9 +424,21 @@ test_other_forms (void)
         g_assert_cmpstr (row_text (dialog, ES_TYPE_EVENT_DIALOG, "end_date_row"), !=, "");
       if (g_str_equal (kinds[i], "exit"))
         {
+          GListModel *reasons = adw_combo_row_get_model (
+              ADW_COMBO_ROW (child (dialog, ES_TYPE_EVENT_DIALOG, "exit_reason_row")));
+          guint n = g_list_model_get_n_items (reasons);
+          gboolean dismissal = FALSE;
+
           /* The reason must be chosen: none is taken for granted. */
           g_assert_false (es_event_dialog_save (dialog));
           g_assert_true (has_error (dialog, ES_TYPE_EVENT_DIALOG, "exit_reason_row"));
+          /* Only those that fit a CAPE, after "Choose a reason": no dismissal. */
+          g_assert_cmpuint (n, ==, 6);
+          for (guint r = 1; r < n; r++)
+            dismissal = dismissal
+                        || g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (reasons), r),
+                                        es_exit_reason_label (ES_EXIT_DISMISSAL));
+          g_assert_false (dismissal);
         }
       save_screenshot (GTK_WIDGET (dialog), name);
       gtk_window_close (GTK_WINDOW (dialog));
