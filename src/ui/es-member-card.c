@@ -226,13 +226,14 @@ es_member_card_init (EsMemberCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->counselor_label), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->counselor_label));
 
-  self->deadline_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* What the deadline is, then how near, one under the other: side by side in a narrow
+   * column, a long kind ("Contract or exit to record") had no room left beside the badge. */
+  self->deadline_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_top (self->deadline_box, 3);
   self->deadline_label = new_label ("caption");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->deadline_label), TRUE);
   gtk_box_append (GTK_BOX (self->deadline_box), GTK_WIDGET (self->deadline_label));
   self->badge_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->badge_label), GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (GTK_WIDGET (self->badge_label), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "es-badge");
   gtk_box_append (GTK_BOX (self->deadline_box), GTK_WIDGET (self->badge_label));
