@@ -41,6 +41,9 @@ enum
   TABLE_ALL,
   SEARCH_COMPUTE,
   SEARCH,
+  TABLE_SCROLL,
+  BOARD_AGAIN,
+  TABLE_AGAIN,
   SAVE_REFRESH,
   N_MEASURES
 };
@@ -54,6 +57,10 @@ static Measure measures[N_MEASURES] = {
   { "table.all", "New window on the table to the frame with every member read", 200, NULL },
   { "search.compute", "Search as you type: keystroke to the table's rows updated", 10, NULL },
   { "search", "Search as you type: keystroke to the frame that shows them", 10, NULL },
+  { "table.scroll", "The table scrolled by a screen of rows to the frame that shows them", 16,
+    NULL },
+  { "board.again", "Table to the board seen before, to its frame", 16, NULL },
+  { "table.again", "Board to the table seen before, to its frame", 16, NULL },
   { "save.refresh", "An interview saved to the frame showing the board updated", 100, NULL },
 };
 
@@ -61,6 +68,8 @@ static Measure measures[N_MEASURES] = {
  * (120 words a minute: a key every 100 ms). What a keystroke leaves for after its frame
  * (the rows below the screen) is done by the next one, as it would be. */
 #define KEYSTROKE_MS 100
+/* Screens of rows the table is scrolled down by, one at a time. */
+#define SCROLL_PAGES 10
 
 static const char *const typed[] = { "martin", "dub", "atelier", "lyon", "gra", "nguyen x" };
 
@@ -362,6 +371,34 @@ run_round (const char *path, gboolean write)
             }
         }
     }
+
+  /* Down the table a screen at a time, at a key's pace (Page Down held), then back up. */
+  {
+    GtkWidget *column_view = (GtkWidget *)gtk_widget_get_template_child (
+        GTK_WIDGET (members_page), ES_TYPE_MEMBERS_PAGE, "column_view");
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+
+    settle ();
+    for (guint page = 0; page < SCROLL_PAGES; page++)
+      {
+        t = g_get_monotonic_time ();
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                                  + gtk_adjustment_get_page_size (adjustment));
+        add_sample (&measures[TABLE_SCROLL], t, wait_painted (window, any_frame));
+        settle_until (t + KEYSTROKE_MS * 1000);
+      }
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
+  /* The pages again, once each was seen. */
+  settle ();
+  t = g_get_monotonic_time ();
+  es_window_set_section (window, "pipeline");
+  add_sample (&measures[BOARD_AGAIN], t, wait_painted (window, board_filled));
+  settle ();
+  t = g_get_monotonic_time ();
+  es_window_set_section (window, "members");
+  add_sample (&measures[TABLE_AGAIN], t, wait_painted (window, table_filled));
 
   /* A save, back on the board. */
   if (write)
