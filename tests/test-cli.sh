@@ -212,6 +212,18 @@ check "the refusal names the reason and the stage" \
   grep -q "“Dismissal” is not a reason to leave at the stage" err
 expect 0 "members show --json after the refused events" --database "$DB" --json members show "$ID2"
 check "only the information meeting was recorded" json 'len(d["events"]) == 1'
+expect 4 "'not admitted' is the diagnostic's to say, not an exit's" --database "$DB" members \
+  event "$ID2" exit --date 06/01/2026 --exit-reason not_admitted
+expect 4 "a name of no-break spaces is no name" --database "$DB" members add \
+  --first-name $'\u00a0' --last-name $'\u2003\u200b'
+expect 0 "members add, born in 2010" --database "$DB" --json members add --first-name Jeune \
+  --last-name Pousse --birth-date 15/03/2010
+ID3=$(python3 -c 'import json; print(json.load(open("out"))["id"])' 2>/dev/null || echo 0)
+expect 4 "no step before the 16th birthday" --database "$DB" members event "$ID3" info_meeting \
+  --date 14/03/2026
+check "the refusal gives the birth date" grep -q "born on 15/03/2010, was not yet 16" err
+expect 0 "from the 16th birthday on" --database "$DB" members event "$ID3" info_meeting \
+  --date 15/03/2026
 
 # --- interviews, deadlines --------------------------------------------------------------
 

@@ -711,6 +711,21 @@ test_member_state (Fixture *f, gconstpointer data)
   g_assert_cmpint (es_interview_store_add (db, interview, &today, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f->path, KEPT_STATES), ==, 120);
+  /* Neither a summary that shows nothing, nor a year typed wrong. */
+  {
+    g_autoptr (EsInterview) blank = es_interview_copy (interview);
+    g_autoptr (EsInterview) old = es_interview_copy (interview);
+
+    g_free (blank->summary);
+    blank->summary = g_strdup ("\u00a0\u200b");
+    g_assert_cmpint (es_interview_store_add (db, blank, &today, &error), ==, 0);
+    g_assert_nonnull (strstr (error->message, "summary"));
+    g_clear_error (&error);
+    g_date_set_dmy (&old->date, 31, G_DATE_DECEMBER, 1989);
+    g_assert_cmpint (es_interview_store_add (db, old, &today, &error), ==, 0);
+    g_assert_nonnull (strstr (error->message, "Check the year"));
+    g_clear_error (&error);
+  }
   assert_list_is_history (db, &today, 120);
 
   /* Whoever writes to the history, the triggers drop the state it changes. */

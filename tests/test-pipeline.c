@@ -124,7 +124,7 @@ static const PipelineCase pipeline_cases[] = {
       "2026-07-15 cape_renewed {'end_date':'2027-01-31'}",
       "2027-01-20 cape_renewed {'end_date':'2027-07-31'}",
       "2027-06-01 contract_signed " CONTRACT_DATA },
-    OK, ES_STAGE_CONTRACT, "2027-05-31", 485, "2027-06-01", "2029-01-31", 2, ANY,
+    OK, ES_STAGE_CONTRACT, "2027-05-31", 485, "", "2029-01-31", 2, ANY,
     "2027-06-01" },
   { "third-renewal-refused",
     { "2026-01-05 info_meeting", "2026-01-12 " ADMITTED,
@@ -242,7 +242,7 @@ static const PipelineCase pipeline_cases[] = {
   { "trial-end-with-long-cape",
     { "2026-01-12 " ADMITTED, "2026-02-01 cape_signed {'end_date':'2027-01-31'}",
       "2026-12-01 contract_signed " CONTRACT_DATA },
-    OK, ES_STAGE_CONTRACT, "2026-11-30", 303, "2026-12-01", "2029-01-31", 0, ANY, NULL },
+    OK, ES_STAGE_CONTRACT, "2026-11-30", 303, "", "2029-01-31", 0, ANY, NULL },
   { "contract-after-planned-end-without-renewal",
     { "2026-01-12 " ADMITTED, "2026-02-01 cape_signed {'end_date':'2026-04-30'}",
       "2026-06-01 contract_signed " CONTRACT_DATA },
@@ -518,6 +518,12 @@ static const struct
     ES_PIPELINE_ERROR_DATA,
     "reason",
     NULL },
+  { "not-admitted-invisible-reason",
+    { "2026-11-02 info_meeting" },
+    "2026-11-10 diagnostic {'admitted':false,'reason':'\\u00a0\\u200b\\u3000'}",
+    ES_PIPELINE_ERROR_DATA,
+    "reason",
+    NULL },
   { "cancellation-without-reason",
     { "2026-11-02 info_meeting" },
     "2026-11-10 cancellation ^1",
@@ -530,16 +536,16 @@ static const struct
     OK,
     NULL,
     NULL },
-  { "not-admitted-exit-at-reception",
+  { "not-admitted-exit",
     { "2026-11-02 info_meeting" },
     "2026-11-10 exit {'exit_reason':'not_admitted'}",
-    OK,
-    NULL,
+    ES_PIPELINE_ERROR_EXIT_REASON,
+    "exit_reason",
     NULL },
   { "dismissal-at-reception",
     { "2026-11-02 info_meeting" },
     "2026-11-10 exit {'exit_reason':'dismissal'}",
-    ES_PIPELINE_ERROR_DATA,
+    ES_PIPELINE_ERROR_EXIT_REASON,
     "exit_reason",
     "Dismissal" },
   { "cape-end-exit-in-cape",
@@ -551,7 +557,7 @@ static const struct
   { "resignation-in-cape",
     { IN_CAPE },
     "2025-06-01 exit {'exit_reason':'resignation'}",
-    ES_PIPELINE_ERROR_DATA,
+    ES_PIPELINE_ERROR_EXIT_REASON,
     "exit_reason",
     NULL },
   { "own-company-in-cape",
@@ -559,12 +565,6 @@ static const struct
     "2025-06-01 exit {'exit_reason':'own_company'}",
     OK,
     NULL,
-    NULL },
-  { "not-admitted-in-contract",
-    { IN_CONTRACT },
-    "2025-06-01 exit {'exit_reason':'not_admitted'}",
-    ES_PIPELINE_ERROR_DATA,
-    "exit_reason",
     NULL },
   { "resignation-in-contract",
     { IN_CONTRACT },
@@ -575,9 +575,36 @@ static const struct
   { "associate-deadline-too-early",
     { IN_CONTRACT },
     "2026-06-01 exit {'exit_reason':'associate_deadline'}",
-    ES_PIPELINE_ERROR_DATA,
+    ES_PIPELINE_ERROR_EXIT_REASON,
     "exit_reason",
     "31/01/2028" },
+  /* What a new event does to the exits recorded after it. */
+  { "contract-cancelled-under-resignation",
+    { IN_CONTRACT, "2025-06-01 exit {'exit_reason':'resignation'}" },
+    "2025-07-01 cancellation ^2 {'reason':'Saisie en double'}",
+    ES_PIPELINE_ERROR_EXIT_REASON,
+    NULL,
+    "Resignation" },
+  { "contract-back-dated-under-cape-end-exit",
+    { IN_CAPE, "2025-06-01 exit {'exit_reason':'cape_end'}" },
+    "2025-05-01 contract_signed " CONTRACT_DATA,
+    ES_PIPELINE_ERROR_EXIT_REASON,
+    NULL,
+    "01/06/2025" },
+  { "contract-corrected-past-the-deadline-exit",
+    { "2022-01-02 " ADMITTED, "2023-01-01 contract_signed " CONTRACT_DATA,
+      "2025-12-31 exit {'exit_reason':'associate_deadline'}" },
+    "2023-06-01 contract_signed ^2 " CONTRACT_DATA,
+    ES_PIPELINE_ERROR_EXIT_REASON,
+    NULL,
+    "31/05/2026" },
+  { "contract-corrected-keeping-the-deadline-exit",
+    { "2022-01-02 " ADMITTED, "2023-06-01 contract_signed " CONTRACT_DATA,
+      "2026-06-01 exit {'exit_reason':'associate_deadline'}" },
+    "2023-01-01 contract_signed ^2 " CONTRACT_DATA,
+    OK,
+    NULL,
+    NULL },
   { "second-exit",
     { "2026-11-02 info_meeting", "2026-11-05 exit {'exit_reason':'other'}" },
     "2026-11-10 exit {'exit_reason':'own_company'}",
@@ -635,6 +662,25 @@ test_new_event (void)
     }
 }
 
+/* No step before the member's 16th birthday. */
+static void
+test_after_birth (void)
+{
+  GDate birth = date_of ("2010-03-15");
+  g_autoptr (EsCareerEvent) early = parse_event ("2026-03-14 info_meeting", 0);
+  g_autoptr (EsCareerEvent) on_time = parse_event ("2026-03-15 info_meeting", 0);
+  g_autoptr (GError) error = NULL;
+  GDate unknown;
+
+  g_date_clear (&unknown, 1);
+  g_assert_false (es_pipeline_check_event_after_birth (&birth, early, &error));
+  g_assert_error (error, ES_PIPELINE_ERROR, ES_PIPELINE_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "15/03/2010"));
+  g_assert_true (es_pipeline_check_event_after_birth (&birth, on_time, NULL));
+  g_assert_true (es_pipeline_check_event_after_birth (&unknown, early, NULL));
+  g_assert_true (es_pipeline_check_event_after_birth (NULL, early, NULL));
+}
+
 /* Which exit reasons each stage offers. */
 static void
 test_exit_reasons (void)
@@ -644,7 +690,7 @@ test_exit_reasons (void)
     EsStage stage;
     const char *reasons; /* codes that fit, in order */
   } cases[] = {
-    { ES_STAGE_RECEPTION, "own_company salaried_job project_stopped not_admitted other" },
+    { ES_STAGE_RECEPTION, "own_company salaried_job project_stopped other" },
     { ES_STAGE_CAPE, "own_company salaried_job project_stopped cape_end other" },
     { ES_STAGE_CONTRACT, "own_company salaried_job project_stopped resignation mutual_agreement "
                          "dismissal associate_deadline other" },
@@ -819,13 +865,20 @@ static const ContractDatesCase contract_dates_cases[] = {
   { "2026-05-01", "2026-02-01", "2026-04-30", "2026-09-30", "2029-01-31" },
   /* 3 months and 6 days */
   { "2026-05-21", "2026-02-15", "2026-05-20", "2026-10-14", "2029-02-14" },
-  /* from the 31st to the end of a 30-day month: 3 whole months */
-  { "2026-05-01", "2026-01-31", "2026-04-30", "2026-09-30", "2029-01-31" },
+  /* from the 31st to the end of a 30-day month: 3 whole months; 36 months from the 31st
+   * end on 30/01, which the deadline does not pass */
+  { "2026-05-01", "2026-01-31", "2026-04-30", "2026-09-30", "2029-01-30" },
+  /* 7 months 27 days ending in February: CAPE and trial within 8 months of the CAPE's
+   * start, not 3 days past them */
+  { "2025-03-01", "2024-07-02", "2025-02-28", "2025-03-01", "2027-07-01" },
+  { "2026-03-13", "2025-03-15", "2026-03-12", "", "2028-03-14" },
+  /* a month between the CAPE and the contract moves the end as much */
+  { "2026-06-01", "2026-02-01", "2026-04-30", "2026-10-31", "2029-02-28" },
   /* 8 months of CAPE: no trial left; 36 months: no time left to become associate */
-  { "2026-09-15", "2026-01-15", "2026-09-14", "2026-09-15", "2029-01-14" },
-  { "2029-01-15", "2026-01-15", "2029-01-14", "2029-01-15", "2029-01-15" },
-  /* a single day */
-  { "2025-03-01", "2025-02-28", "2025-02-28", "2025-10-30", "2028-02-28" },
+  { "2026-09-15", "2026-01-15", "2026-09-14", "", "2029-01-14" },
+  { "2029-01-15", "2026-01-15", "2029-01-14", "", "2029-01-15" },
+  /* a single day, the last of February: 8 months from it end on 27/10 */
+  { "2025-03-01", "2025-02-28", "2025-02-28", "2025-10-27", "2028-02-27" },
   { "2024-02-29", NULL, NULL, "2024-10-28", "2027-02-28" },
   { "2025-03-01", NULL, NULL, "2025-10-31", "2028-02-29" },
 };
@@ -1240,6 +1293,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pipeline/cape-duration", test_cape_duration);
   g_test_add_func ("/pipeline/new-event", test_new_event);
   g_test_add_func ("/pipeline/exit-reasons", test_exit_reasons);
+  g_test_add_func ("/pipeline/after-birth", test_after_birth);
   g_test_add_func ("/pipeline/after-cape-deadline", test_after_cape_deadline);
   g_test_add_func ("/pipeline/stage-codes", test_stage_codes);
   g_test_add_func ("/pipeline/next-kinds", test_next_kinds);

@@ -526,6 +526,37 @@ test_naf (void)
   CHECK ("naf", es_naf_normalize, naf_cases);
 }
 
+/* What shows nothing: spaces of every width, control and format characters. */
+static void
+test_blank (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean blank;
+    const char *stripped;
+  } cases[] = {
+    { "", TRUE, "" },
+    { " \t\n\r\v\f", TRUE, "" },
+    { "\u00a0", TRUE, "" },             /* no-break space */
+    { "\u2003\u202f\u3000", TRUE, "" }, /* em, narrow no-break, ideographic */
+    { "\u200b\ufeff\x01", TRUE, "" },   /* zero-width space, BOM, control */
+    { "\u00a0Awa\u202f", FALSE, "Awa" },
+    { " Projet pas mûr \u200b", FALSE, "Projet pas mûr" },
+    { "a b", FALSE, "a b" },
+    { "\u00a0\u00a0\u00e9\u00a0", FALSE, "\u00e9" },
+  };
+
+  g_assert_true (es_text_is_blank (NULL));
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *stripped = es_text_strip (cases[k].text);
+
+      g_assert_cmpint (es_text_is_blank (cases[k].text), ==, cases[k].blank);
+      g_assert_cmpstr (stripped, ==, cases[k].stripped);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -546,6 +577,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/validate/phone/normalize", test_phone);
   g_test_add_func ("/validate/phone/format", test_phone_format);
   g_test_add_func ("/validate/naf", test_naf);
+  g_test_add_func ("/validate/blank", test_blank);
 
   return g_test_run ();
 }

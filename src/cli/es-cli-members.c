@@ -628,6 +628,7 @@ add_state (JsonBuilder *b, const EsPipelineState *s)
   add_date (b, "cape_start", &s->cape_start);
   add_date (b, "cape_end", &s->cape_end);
   add_int (b, "cape_renewals", s->cape_renewals);
+  add_bool (b, "cape_ended", s->cape_ended);
   add_int (b, "cape_days", s->cape_days);
   add_date (b, "contract_date", &s->contract_date);
   add_int_or_null (b, "hours_milli", s->hours_milli, g_date_valid (&s->contract_date));

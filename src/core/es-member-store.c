@@ -1244,24 +1244,29 @@ es_member_store_add_event (EsDb *db, EsCareerEvent *event, const GDate *today, G
   events = es_member_store_events (db, event->member_id, error);
   if (events == NULL)
     goto fail;
-  if (events->len == 0)
-    {
-      sqlite3_stmt *exists = es_db_prepare (db, "SELECT 1 FROM member WHERE id = ?", error);
-      int rc;
-      if (exists == NULL)
+  {
+    sqlite3_stmt *member = es_db_prepare (db, "SELECT birth_date FROM member WHERE id = ?", error);
+    GDate birth;
+    int rc;
+
+    if (member == NULL)
+      goto fail;
+    sqlite3_bind_int64 (member, 1, event->member_id);
+    rc = es_db_step (db, member, error);
+    if (rc == SQLITE_ROW)
+      column_date (member, 0, &birth);
+    sqlite3_reset (member);
+    if (rc < 0)
+      goto fail;
+    if (rc != SQLITE_ROW)
+      {
+        g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND,
+                     _ ("There is no member number %lld."), (long long)event->member_id);
         goto fail;
-      sqlite3_bind_int64 (exists, 1, event->member_id);
-      rc = es_db_step (db, exists, error);
-      sqlite3_reset (exists);
-      if (rc < 0)
-        goto fail;
-      if (rc != SQLITE_ROW)
-        {
-          g_set_error (error, ES_DB_ERROR, ES_DB_ERROR_NOT_FOUND,
-                       _ ("There is no member number %lld."), (long long)event->member_id);
-          goto fail;
-        }
-    }
+      }
+    if (!es_pipeline_check_event_after_birth (&birth, event, error))
+      goto fail;
+  }
   if (!es_pipeline_check_event (events, event, today, error))
     goto fail;
 

@@ -338,6 +338,7 @@ es_pipeline_refused_field (GPtrArray *events, const EsCareerEvent *candidate, co
     case ES_PIPELINE_ERROR_CAPE_LENGTH:
       return candidate->kind == ES_EVENT_CAPE_ENDED ? "date" : "end_date";
     case ES_PIPELINE_ERROR_DATA:
+    case ES_PIPELINE_ERROR_EXIT_REASON:
       break;
     case ES_PIPELINE_ERROR_TRANSITION:
     case ES_PIPELINE_ERROR_CAPE_RENEWALS:

@@ -14,6 +14,7 @@
 #include "es-date.h"
 #include "es-money.h"
 #include "es-pipeline.h"
+#include "es-validate.h"
 
 GQuark
 es_pipeline_error_quark (void)
@@ -166,8 +167,11 @@ es_pipeline_cape_duration (const GDate *first, const GDate *last, int *months, i
   *days = es_date_days_between (&end, last);
 }
 
-/* months after the contract, less the time from cape_first to cape_last in months then
- * days, as a last day: not before the contract. */
+/* The last day of a period of months from the contract less the time spent in CAPE, or an
+ * invalid date when the CAPE took all of it. Two readings of "less the CAPE", the earlier
+ * kept so that neither goes past the law: the period less the CAPE's months then days
+ * (months of any length count alike), and the same months counted from the CAPE's start,
+ * moved by the days between its end and the contract (short months then count short). */
 static GDate
 period_minus_cape (const GDate *contract_date, int months, const GDate *cape_first,
                    const GDate *cape_last)
@@ -177,14 +181,23 @@ period_minus_cape (const GDate *contract_date, int months, const GDate *cape_fir
 
   if (!date_ok (contract_date))
     return invalid_date ();
-  if (cape_first != NULL && cape_last != NULL)
-    es_pipeline_cape_duration (cape_first, cape_last, &cape_months, &cape_days);
-  if (cape_months >= months)
-    return *contract_date;
+  if (cape_first == NULL || cape_last == NULL || !date_ok (cape_first) || !date_ok (cape_last))
+    return es_pipeline_period_end (contract_date, months);
+  es_pipeline_cape_duration (cape_first, cape_last, &cape_months, &cape_days);
+  if (cape_months > months || (cape_months == months && cape_days >= 0))
+    return invalid_date ();
   end = es_pipeline_period_end (contract_date, months - cape_months);
   end = es_date_add_days (&end, -cape_days);
+  {
+    int gap = es_date_days_between (cape_last, contract_date) - 1;
+    GDate from_start = es_pipeline_period_end (cape_first, months);
+
+    from_start = es_date_add_days (&from_start, MAX (gap, 0));
+    if (date_cmp (&from_start, &end) < 0)
+      end = from_start;
+  }
   if (date_cmp (&end, contract_date) < 0)
-    end = *contract_date;
+    return invalid_date ();
   return end;
 }
 
@@ -198,7 +211,10 @@ GDate
 es_pipeline_associate_deadline (const GDate *contract_date, const GDate *cape_first,
                                 const GDate *cape_last)
 {
-  return period_minus_cape (contract_date, 36, cape_first, cape_last);
+  GDate end = period_minus_cape (contract_date, 36, cape_first, cape_last);
+
+  /* A deadline always: with 36 months of CAPE behind, the day of the contract. */
+  return date_ok (&end) || !date_ok (contract_date) ? end : *contract_date;
 }
 
 GDate
@@ -511,6 +527,10 @@ typedef struct
   /* The event being added, if any: rules that came after older histories were recorded
    * apply to it only, so that those histories still derive. */
   const EsCareerEvent *candidate;
+  /* Exits whose reason fit the stage they left from: recorded here when not NULL, and
+   * those in must_fit must still fit with the candidate added. */
+  GHashTable *fitting;
+  GHashTable *must_fit;
 } Replay;
 
 void
@@ -604,7 +624,8 @@ es_pipeline_exit_reason_fits (const EsPipelineState *state, EsExitReason reason)
   switch (reason)
     {
     case ES_EXIT_NOT_ADMITTED:
-      return state->stage == ES_STAGE_RECEPTION;
+      /* A diagnostic that does not admit makes that exit itself. */
+      return FALSE;
     case ES_EXIT_CAPE_END:
       return state->stage == ES_STAGE_CAPE;
     case ES_EXIT_RESIGNATION:
@@ -625,26 +646,42 @@ es_pipeline_exit_reason_fits (const EsPipelineState *state, EsExitReason reason)
     }
 }
 
-/* An exit being added: for a reason that fits the member's situation (a second exit is
- * refused for every history). */
+/* Whether an exit's reason fits the state it leaves from, its date included. */
 static gboolean
-check_new_exit (const EsPipelineState *s, const EsCareerEvent *ev, GError **error)
+exit_fits (const EsPipelineState *s, const EsCareerEvent *ev)
 {
-  if (!es_pipeline_exit_reason_fits (s, ev->exit_reason))
-    return refuse (error, ES_PIPELINE_ERROR_DATA,
+  return es_pipeline_exit_reason_fits (s, ev->exit_reason)
+         && (ev->exit_reason != ES_EXIT_ASSOCIATE_DEADLINE
+             || date_cmp (&ev->date, &s->associate_deadline) >= 0);
+}
+
+/* Why an exit does not fit: the exit being added, or one recorded before that it would
+ * make wrong (a contract cancelled under a resignation). */
+static gboolean
+refuse_exit (const EsPipelineState *s, const EsCareerEvent *ev, gboolean added, GError **error)
+{
+  g_autofree char *date = es_date_format_short (&ev->date);
+  g_autofree char *deadline = es_date_format_short (&s->associate_deadline);
+  gboolean early = es_pipeline_exit_reason_fits (s, ev->exit_reason);
+
+  if (added && early)
+    return refuse (error, ES_PIPELINE_ERROR_EXIT_REASON,
+                   _ ("The associate deadline is %s: the contract cannot end because of it on "
+                      "%s."),
+                   deadline, date);
+  if (added)
+    return refuse (error, ES_PIPELINE_ERROR_EXIT_REASON,
                    _ ("“%s” is not a reason to leave at the stage “%s”."),
                    es_exit_reason_label (ev->exit_reason), es_stage_label (s->stage));
-  if (ev->exit_reason == ES_EXIT_ASSOCIATE_DEADLINE
-      && date_cmp (&ev->date, &s->associate_deadline) < 0)
-    {
-      g_autofree char *date = es_date_format_short (&ev->date);
-      g_autofree char *deadline = es_date_format_short (&s->associate_deadline);
-      return refuse (error, ES_PIPELINE_ERROR_DATA,
-                     _ ("The associate deadline is %s: the contract cannot end because of it on "
-                        "%s."),
-                     deadline, date);
-    }
-  return TRUE;
+  if (early)
+    return refuse (error, ES_PIPELINE_ERROR_EXIT_REASON,
+                   _ ("The exit of %s at the associate deadline would then come before that "
+                      "deadline, %s."),
+                   date, deadline);
+  return refuse (error, ES_PIPELINE_ERROR_EXIT_REASON,
+                 _ ("The exit of %s for “%s” would then no longer fit: the member would leave "
+                    "from the stage “%s”."),
+                 date, es_exit_reason_label (ev->exit_reason), es_stage_label (s->stage));
 }
 
 static gboolean
@@ -1042,8 +1079,16 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
     case ES_EVENT_EXIT:
       if ((guint)ev->exit_reason >= ES_EXIT_N_REASONS)
         return refuse (error, ES_PIPELINE_ERROR_DATA, _ ("The exit has no valid reason."));
-      if (ev == r->candidate && !check_new_exit (s, ev, error))
-        return FALSE;
+      {
+        gboolean fits = exit_fits (s, ev);
+
+        if (fits && r->fitting != NULL)
+          g_hash_table_add (r->fitting, (gpointer)ev);
+        if (!fits
+            && (ev == r->candidate
+                || (r->must_fit != NULL && g_hash_table_contains (r->must_fit, ev))))
+          return refuse_exit (s, ev, ev == r->candidate, error);
+      }
       enter_stage (s, ES_STAGE_EXITED, &ev->date);
       s->exit_date = ev->date;
       s->exit_reason = ev->exit_reason;
@@ -1062,12 +1107,17 @@ apply_event (Replay *r, const EsCareerEvent *ev, GError **error)
 
 /* Replays the first n slots; the position of the refused one, or -1. */
 static int
-replay (GArray *slots, guint n, const EsCareerEvent *candidate, EsPipelineState *state,
-        GError **error)
+replay (GArray *slots, guint n, const Replay *with, EsPipelineState *state, GError **error)
 {
-  Replay r = { state, { { 0 } }, candidate };
+  Replay r = { state, { { 0 } }, NULL, NULL, NULL };
   guint k;
 
+  if (with != NULL)
+    {
+      r.candidate = with->candidate;
+      r.fitting = with->fitting;
+      r.must_fit = with->must_fit;
+    }
   es_pipeline_state_init (state);
   for (k = 0; k < n && k < slots->len; k++)
     {
@@ -1103,7 +1153,7 @@ earlier_recorded_later_dated (GArray *slots, guint p)
 }
 
 static gboolean
-derive (GPtrArray *events, const EsCareerEvent *candidate, EsPipelineState *state, GError **error)
+derive (GPtrArray *events, const Replay *with, EsPipelineState *state, GError **error)
 {
   g_autoptr (GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
   g_autoptr (GError) correction_error = NULL;
@@ -1116,7 +1166,7 @@ derive (GPtrArray *events, const EsCareerEvent *candidate, EsPipelineState *stat
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   compute_slots (events, slots, &correction_error);
-  failed = replay (slots, slots->len, candidate, state, &replay_error);
+  failed = replay (slots, slots->len, with, state, &replay_error);
   if (correction_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&correction_error));
@@ -1129,7 +1179,8 @@ derive (GPtrArray *events, const EsCareerEvent *candidate, EsPipelineState *stat
    * instead: the most recently recorded such one replayed so far, when it was recorded
    * after the refused event (which was accepted without it), or is the refused event
    * itself and was refused for the stage it found. */
-  if (replay_error->domain == ES_PIPELINE_ERROR && replay_error->code != ES_PIPELINE_ERROR_ORDER)
+  if (replay_error->domain == ES_PIPELINE_ERROR && replay_error->code != ES_PIPELINE_ERROR_ORDER
+      && replay_error->code != ES_PIPELINE_ERROR_EXIT_REASON)
     {
       guint failed_rank = g_array_index (slots, Slot, failed).rank;
       gboolean transition = replay_error->code == ES_PIPELINE_ERROR_TRANSITION;
@@ -1158,7 +1209,7 @@ derive (GPtrArray *events, const EsCareerEvent *candidate, EsPipelineState *stat
       g_autofree char *late_date = es_date_format_short (&late->date);
       g_autofree char *first_date = es_date_format_short (&first->date);
 
-      replay (slots, (guint)culprit, candidate, state, NULL);
+      replay (slots, (guint)culprit, with, state, NULL);
       return refuse (error, ES_PIPELINE_ERROR_ORDER,
                      _ ("“%s” on %s comes before “%s” on %s, recorded earlier, which it must "
                         "follow: check the dates."),
@@ -1210,12 +1261,9 @@ check_new_date (const EsCareerEvent *ev, const GDate *today, GError **error)
 static gboolean
 check_new_reason (const EsCareerEvent *ev, GError **error)
 {
-  g_autofree char *reason = NULL;
-
   if (!(ev->kind == ES_EVENT_DIAGNOSTIC && !ev->admitted) && ev->kind != ES_EVENT_CANCELLATION)
     return TRUE;
-  reason = g_strstrip (g_strdup (ev->reason != NULL ? ev->reason : ""));
-  if (reason[0] != '\0')
+  if (!es_text_is_blank (ev->reason))
     return TRUE;
   return refuse (error, ES_PIPELINE_ERROR_DATA,
                  ev->kind == ES_EVENT_DIAGNOSTIC
@@ -1225,10 +1273,32 @@ check_new_reason (const EsCareerEvent *ev, GError **error)
 }
 
 gboolean
+es_pipeline_check_event_after_birth (const GDate *birth_date, const EsCareerEvent *event,
+                                     GError **error)
+{
+  GDate sixteen;
+
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  if (birth_date == NULL || !date_ok (birth_date) || !date_ok (&event->date))
+    return TRUE;
+  sixteen = es_date_add_months (birth_date, 16 * 12);
+  if (date_cmp (&event->date, &sixteen) >= 0)
+    return TRUE;
+  {
+    g_autofree char *date = es_date_format_short (&event->date);
+    g_autofree char *born = es_date_format_short (birth_date);
+    return refuse (error, ES_PIPELINE_ERROR_DATE,
+                   _ ("The member, born on %s, was not yet 16 on %s: check the date."), born, date);
+  }
+}
+
+gboolean
 es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate, const GDate *today,
                          GError **error)
 {
   g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GHashTable) fitting = NULL;
   EsPipelineState state;
   guint k;
 
@@ -1238,11 +1308,22 @@ es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate, cons
 
   if (!check_new_date (candidate, today, error))
     return FALSE;
+  /* The exits whose reason fits, before: they must still fit with the new event. */
+  fitting = g_hash_table_new (NULL, NULL);
+  {
+    Replay before = { NULL, { { 0 } }, NULL, fitting, NULL };
+
+    derive (events, &before, &state, NULL);
+  }
   all = g_ptr_array_sized_new (events->len + 1);
   for (k = 0; k < events->len; k++)
     g_ptr_array_add (all, g_ptr_array_index (events, k));
   g_ptr_array_add (all, (gpointer)candidate);
-  return derive (all, candidate, &state, error) && check_new_reason (candidate, error);
+  {
+    Replay with = { NULL, { { 0 } }, candidate, NULL, fitting };
+
+    return derive (all, &with, &state, error) && check_new_reason (candidate, error);
+  }
 }
 
 /* ---------------------------------------------------------------------------------------

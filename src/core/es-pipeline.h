@@ -26,11 +26,14 @@
  *   the cape_ended date, or else the day before the contract (but no later than the
  *   planned end). A contract after a CAPE starts the day after its last day at the earliest.
  * - The time in CAPE counts in months, then days (es_pipeline_cape_duration): a CAPE from
- *   01/02 to 31/07 is 6 months, whatever the length of those months. trial_end =
- *   es_pipeline_period_end (contract, 8 − CAPE months) − CAPE days, and
- *   associate_deadline = es_pipeline_period_end (contract, 36 − CAPE months) − CAPE days,
- *   neither before the contract date. Both are last days: the day itself is still allowed.
- *   So a 6-month CAPE then a contract on 01/08/2025 leaves a 2-month trial, to 30/09/2025.
+ *   01/02 to 31/07 is 6 months, whatever the length of those months. For N months (8 for
+ *   the trial, 36 for the associate deadline), the end is the earlier of
+ *   es_pipeline_period_end (contract, N − CAPE months) − CAPE days and
+ *   es_pipeline_period_end (CAPE start, N) + the days between the CAPE's end and the
+ *   contract, so that short months never stretch CAPE and trial past N months. Both are
+ *   last days: the day itself is still allowed. So a 6-month CAPE then a contract on
+ *   01/08/2025 leaves a 2-month trial, to 30/09/2025. A CAPE of N months or more leaves no
+ *   trial (trial_end invalid); the associate deadline is then the contract's day.
  * - Hours: 0 < hours_milli ≤ ES_PIPELINE_MAX_HOURS_MILLI (35 h, the legal full time:
  *   a CESA is full- or part-time); fixed gross ≥ 0; 0 < contribution ≤ 50 %.
  * - Events are replayed in date order, so an event may be recorded after others yet dated
@@ -64,10 +67,11 @@ typedef enum
   ES_PIPELINE_ERROR_TRANSITION, /* this step is not possible from the current stage */
   ES_PIPELINE_ERROR_CAPE_LENGTH,
   ES_PIPELINE_ERROR_CAPE_RENEWALS,
-  ES_PIPELINE_ERROR_DEADLINE,   /* associate after the deadline */
-  ES_PIPELINE_ERROR_DATA,       /* a missing or impossible field of the event */
-  ES_PIPELINE_ERROR_CORRECTION, /* corrects an unknown event, or of another kind */
-  ES_PIPELINE_ERROR_DATE,       /* a new event dated too far back or ahead */
+  ES_PIPELINE_ERROR_DEADLINE,    /* associate after the deadline */
+  ES_PIPELINE_ERROR_DATA,        /* a missing or impossible field of the event */
+  ES_PIPELINE_ERROR_CORRECTION,  /* corrects an unknown event, or of another kind */
+  ES_PIPELINE_ERROR_DATE,        /* a new event dated too far back or ahead */
+  ES_PIPELINE_ERROR_EXIT_REASON, /* an exit's reason does not fit the stage it leaves */
 } EsPipelineError;
 
 GQuark es_pipeline_error_quark (void);
@@ -146,16 +150,24 @@ gboolean es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError *
  * - give the reason, not blank, of a diagnostic that does not admit, and of a
  *   cancellation;
  * - as an exit, give a reason that fits the stage (es_pipeline_exit_reason_fits), the
- *   associate deadline only from that day on. */
+ *   associate deadline only from that day on; and whatever it is, leave the exits of the
+ *   history whose reason fit still fitting (no contract cancelled under a resignation):
+ *   ES_PIPELINE_ERROR_EXIT_REASON. */
 gboolean es_pipeline_check_event (GPtrArray *events, const EsCareerEvent *candidate,
                                   const GDate *today, GError **error);
+
+/* A new event of a member born on birth_date (invalid: unknown) is dated from their 16th
+ * birthday on: FALSE with ES_PIPELINE_ERROR_DATE otherwise. */
+gboolean es_pipeline_check_event_after_birth (const GDate *birth_date, const EsCareerEvent *event,
+                                              GError **error);
 
 #define ES_PIPELINE_EARLIEST_YEAR 1990 /* the first CAEs opened in the mid-1990s */
 #define ES_PIPELINE_MONTHS_AHEAD 12
 
-/* Whether a member at that state can leave for that reason: not admitted at the reception,
- * end of CAPE in CAPE, resignation, mutual agreement and dismissal under contract (or
- * associate), associate deadline under contract, the others at any stage; none once
+/* Whether a member at that state can leave for that reason: end of CAPE in CAPE,
+ * resignation, mutual agreement and dismissal under contract (or associate), associate
+ * deadline under contract, own company, salaried job, project stopped and other at any
+ * stage; "not admitted" never (a diagnostic that does not admit is that exit); none once
  * exited. For the exit form's choices. */
 gboolean es_pipeline_exit_reason_fits (const EsPipelineState *state, EsExitReason reason);
 
@@ -176,9 +188,9 @@ GDate es_pipeline_period_end (const GDate *start, int months);
  * es_pipeline_period_end() does, then days: 01/02 → 31/07 is 6 months 0 days, 15/02 → 20/05
  * is 3 months 6 days, 31/01 → 30/04 is 3 months 0 days. Zero when last is before first. */
 void es_pipeline_cape_duration (const GDate *first, const GDate *last, int *months, int *days);
-/* The last day of the trial period (8 months) and the last day to become associate (36
- * months) for a contract signed on contract_date after a CAPE from cape_first to cape_last
- * (both NULL for none): the period, less the CAPE's months, then its days. */
+/* The last day of the trial period (8 months; invalid when the CAPE took it all) and the
+ * last day to become associate (36 months) for a contract signed on contract_date after a
+ * CAPE from cape_first to cape_last (both NULL for none), as the conventions above say. */
 GDate es_pipeline_trial_end (const GDate *contract_date, const GDate *cape_first,
                              const GDate *cape_last);
 GDate es_pipeline_associate_deadline (const GDate *contract_date, const GDate *cape_first,

@@ -60,34 +60,47 @@ all_digits (const char *s, gsize n)
   return TRUE;
 }
 
-/* True when text is NULL or has nothing but blanks. */
+/* A character that shows nothing: a space of any width, a control or format character
+ * (zero-width space, byte order mark). */
 static gboolean
-is_blank (const char *text)
+is_blank_char (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return g_unichar_isspace (c) || type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT;
+}
+
+gboolean
+es_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
+    if (!is_blank_char (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
 }
 
-/* Copies valid UTF-8 text without the blanks (of any kind) around it. */
-static char *
-strip_blanks (const char *text)
+char *
+es_text_strip (const char *text)
 {
-  const char *start = text;
-  const char *end = text + strlen (text);
+  const char *start, *end;
 
-  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strstrip (g_strdup (text));
+  start = text;
+  end = text + strlen (text);
+  while (*start != '\0' && is_blank_char (g_utf8_get_char (start)))
     start = g_utf8_next_char (start);
   while (end > start)
     {
       const char *prev = g_utf8_find_prev_char (start, end);
 
-      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+      if (prev == NULL || !is_blank_char (g_utf8_get_char (prev)))
         break;
       end = prev;
     }
@@ -151,7 +164,7 @@ es_siren_normalize (const char *text, GError **error)
 {
   g_autofree char *s = NULL;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No SIREN was typed."));
       return NULL;
@@ -191,7 +204,7 @@ es_siret_normalize (const char *text, GError **error)
   char siren[10];
   gboolean key_ok;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No SIRET was typed."));
       return NULL;
@@ -242,7 +255,7 @@ es_nir_normalize (const char *text, GError **error)
   char number[14];
   int month, key;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No social security number was typed."));
       return NULL;
@@ -416,7 +429,7 @@ es_iban_normalize (const char *text, GError **error)
   gsize len;
   int expected;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No IBAN was typed."));
       return NULL;
@@ -527,7 +540,7 @@ es_vat_fr_normalize (const char *text, GError **error)
   const char *digits;
   guint key;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No VAT number was typed."));
       return NULL;
@@ -643,7 +656,7 @@ es_email_normalize (const char *text, GError **error)
   g_autofree char *domain = NULL;
   const char *at;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No e-mail address was typed."));
       return NULL;
@@ -652,7 +665,7 @@ es_email_normalize (const char *text, GError **error)
   if (!g_utf8_validate (text, -1, NULL))
     goto invalid;
 
-  trimmed = strip_blanks (text);
+  trimmed = es_text_strip (text);
   for (const char *p = trimmed; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_isspace (g_utf8_get_char (p)))
       {
@@ -691,7 +704,7 @@ es_postal_code_normalize (const char *text, GError **error)
   g_autofree char *s = NULL;
   int dept;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No postal code was typed."));
       return NULL;
@@ -772,7 +785,7 @@ es_phone_normalize (const char *text, GError **error)
   g_autofree char *s = NULL;
   gsize len;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No phone number was typed."));
       return NULL;
@@ -819,7 +832,7 @@ es_naf_normalize (const char *text, GError **error)
   g_autofree char *s = NULL;
   gsize len;
 
-  if (is_blank (text))
+  if (es_text_is_blank (text))
     {
       set_error (error, ES_VALIDATION_ERROR_EMPTY, _ ("No NAF code was typed."));
       return NULL;
@@ -849,7 +862,7 @@ es_validate_field (char **field, const char *name, EsNormalizeFunc normalize, gb
                    GHashTable *errors)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (*field ? *field : ""));
+  g_autofree char *stripped = es_text_strip (*field);
   char *normal;
 
   if (*stripped == '\0')

@@ -49,6 +49,12 @@ char *es_iban_format (const char *iban);
 char *es_vat_fr_normalize (const char *text, GError **error);
 /* The VAT number a SIREN implies. */
 char *es_vat_fr_from_siren (const char *siren);
+/* TRUE when text is NULL or shows nothing: blanks of any kind (no-break and ideographic
+ * spaces included), control and format characters (zero-width space, byte order mark). */
+gboolean es_text_is_blank (const char *text);
+/* A copy of text without such characters around it ("" for NULL). */
+char *es_text_strip (const char *text);
+
 /* A plausible e-mail address: one @, a non-empty local part, a dotted domain, no blanks. */
 char *es_email_normalize (const char *text, GError **error);
 /* French postal code: 5 digits, département 01–95 or 97x/98x, 20xxx for Corsica. */

@@ -855,6 +855,17 @@ es_event_dialog_save (EsEventDialog *self)
     }
 
   /* The rules first, to mark the field at fault; the store checks again when writing. */
+  if (!es_pipeline_check_event_after_birth (&self->member->birth_date, event, &error))
+    {
+      int row = row_for_field ("date");
+
+      g_hash_table_replace (self->errors, g_strdup (row_fields[row]), g_strdup (""));
+      show_errors (self);
+      gtk_widget_set_tooltip_text (self->error_icons[row], error->message);
+      show_problem (self, error->message);
+      focus_first_error (self);
+      return FALSE;
+    }
   events = es_member_store_events (self->db, self->member->id, &error);
   if (events != NULL && !es_pipeline_check_event (events, event, &self->today, &error))
     {
