@@ -186,6 +186,16 @@ static const PipelineCase pipeline_cases[] = {
       "2027-01-20 cape_renewed {'end_date':'2027-07-31'}",
       "2026-09-01 cape_renewed {'end_date':'2027-03-31'}" },
     ES_PIPELINE_ERROR_ORDER, ES_STAGE_CAPE, "2027-01-31", ANY, NULL, NULL, 1, ANY, NULL },
+  /* Back-dated, but refused whatever its date: the reason, not the dates. */
+  { "cape-signed-again-back-dated",
+    { "2024-01-12 " ADMITTED, "2024-03-01 cape_signed {'end_date':'2025-02-28'}",
+      "2025-02-20 cape_renewed {'end_date':'2026-02-28'}",
+      "2024-03-31 cape_signed {'end_date':'2025-03-30'}" },
+    ES_PIPELINE_ERROR_TRANSITION, ES_STAGE_CAPE, NULL, ANY, NULL, NULL, ANY, ANY, NULL },
+  { "diagnostic-back-dated-into-a-contract",
+    { "2024-01-12 " ADMITTED, "2024-02-01 contract_signed " CONTRACT_DATA,
+      "2025-06-01 associate " SHARES, "2024-05-01 " ADMITTED },
+    ES_PIPELINE_ERROR_TRANSITION, ES_STAGE_CONTRACT, NULL, ANY, NULL, NULL, ANY, ANY, NULL },
   { "bad-data-in-back-dated-event",
     { "2026-01-12 " ADMITTED, "2026-03-01 info_meeting",
       "2026-02-01 contract_signed {'hours_milli':0,'fixed_gross_cents':0,"

@@ -1152,8 +1152,47 @@ earlier_recorded_later_dated (GArray *slots, guint p)
   return best;
 }
 
+static gboolean derive_full (GPtrArray *events, const Replay *with, gboolean name_order,
+                             EsPipelineState *state, GError **error);
+
+/* Would the history derive with late dated the day after first? Else its date is not what
+ * the rules refuse (a CAPE signed again while one is under way, whatever the day), and
+ * the refusal is better said as it is. */
+static gboolean
+later_date_would_do (GPtrArray *events, const Replay *with, const EsCareerEvent *late,
+                     const EsCareerEvent *first)
+{
+  g_autoptr (GPtrArray) moved = g_ptr_array_sized_new (events->len);
+  g_autoptr (EsCareerEvent) copy = es_career_event_copy (late);
+  Replay w = { NULL, { { 0 } }, NULL, NULL, NULL };
+  EsPipelineState state;
+
+  copy->date = es_date_add_days (&first->date, 1);
+  for (guint k = 0; k < events->len; k++)
+    {
+      const EsCareerEvent *ev = g_ptr_array_index (events, k);
+
+      g_ptr_array_add (moved, ev == late ? copy : (gpointer)ev);
+    }
+  if (with != NULL)
+    {
+      w.candidate = with->candidate == late ? copy : with->candidate;
+      w.must_fit = with->must_fit;
+    }
+  return derive_full (moved, &w, FALSE, &state, NULL);
+}
+
 static gboolean
 derive (GPtrArray *events, const Replay *with, EsPipelineState *state, GError **error)
+{
+  return derive_full (events, with, TRUE, state, error);
+}
+
+/* es_pipeline_derive(), for a candidate when with gives one; name_order: say when a
+ * back-dated event is what the rules refuse. */
+static gboolean
+derive_full (GPtrArray *events, const Replay *with, gboolean name_order, EsPipelineState *state,
+             GError **error)
 {
   g_autoptr (GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
   g_autoptr (GError) correction_error = NULL;
@@ -1179,7 +1218,8 @@ derive (GPtrArray *events, const Replay *with, EsPipelineState *state, GError **
    * instead: the most recently recorded such one replayed so far, when it was recorded
    * after the refused event (which was accepted without it), or is the refused event
    * itself and was refused for the stage it found. */
-  if (replay_error->domain == ES_PIPELINE_ERROR && replay_error->code != ES_PIPELINE_ERROR_ORDER
+  if (name_order && replay_error->domain == ES_PIPELINE_ERROR
+      && replay_error->code != ES_PIPELINE_ERROR_ORDER
       && replay_error->code != ES_PIPELINE_ERROR_EXIT_REASON)
     {
       guint failed_rank = g_array_index (slots, Slot, failed).rank;
@@ -1202,6 +1242,11 @@ derive (GPtrArray *events, const Replay *with, EsPipelineState *state, GError **
             }
         }
     }
+  /* Refused itself: was it for its date? */
+  if (culprit >= 0 && culprit == failed
+      && !later_date_would_do (events, with, g_array_index (slots, Slot, culprit).event,
+                               g_array_index (slots, Slot, before).event))
+    culprit = -1;
   if (culprit >= 0)
     {
       const EsCareerEvent *late = g_array_index (slots, Slot, culprit).event;
