@@ -1193,7 +1193,9 @@ typedef struct
 } UrgencyCase;
 
 static const UrgencyCase urgency_cases[] = {
-  { -400, ES_URGENCY_OVERDUE, "400 days overdue" },
+  { -400, ES_URGENCY_OVERDUE, "13 months overdue" },
+  { -91, ES_URGENCY_OVERDUE, "3 months overdue" },
+  { -90, ES_URGENCY_OVERDUE, "90 days overdue" },
   { -3, ES_URGENCY_OVERDUE, "3 days overdue" },
   { -1, ES_URGENCY_OVERDUE, "1 day overdue" },
   { 0, ES_URGENCY_SOON, "today" },
@@ -1201,7 +1203,11 @@ static const UrgencyCase urgency_cases[] = {
   { 30, ES_URGENCY_SOON, "in 30 days" },
   { 31, ES_URGENCY_NEAR, "in 31 days" },
   { 90, ES_URGENCY_NEAR, "in 90 days" },
-  { 91, ES_URGENCY_LATER, "in 91 days" },
+  { 91, ES_URGENCY_LATER, "in 3 months" },
+  { 105, ES_URGENCY_LATER, "in 3 months" },  /* 3 months 13 days */
+  { 107, ES_URGENCY_LATER, "in 4 months" },  /* 3 months 15 days */
+  { 365, ES_URGENCY_LATER, "in 12 months" }, /* 2027-06-01 */
+  { 675, ES_URGENCY_LATER, "in 22 months" }, /* 2028-04-06 */
 };
 
 static void

@@ -1575,6 +1575,9 @@ es_deadline_kind_label (EsDeadlineKind kind)
   return _ (labels[kind]);
 }
 
+/* Delays said in days up to three months, in months beyond. */
+#define DESCRIBE_DAYS_UP_TO 90
+
 char *
 es_deadline_describe_delay (const EsDeadline *deadline)
 {
@@ -1585,6 +1588,36 @@ es_deadline_describe_delay (const EsDeadline *deadline)
   days = deadline->days_left;
   if (days == 0)
     return g_strdup (_ ("today"));
+  /* Past three months, 675 days say less than 22 months. */
+  if ((days > DESCRIBE_DAYS_UP_TO || days < -DESCRIBE_DAYS_UP_TO) && date_ok (&deadline->date))
+    {
+      GDate today = es_date_add_days (&deadline->date, -days);
+      const GDate *from = days > 0 ? &today : &deadline->date;
+      const GDate *to = days > 0 ? &deadline->date : &today;
+      int months = 0;
+
+      for (;;)
+        {
+          GDate next = es_date_add_months (from, months + 1);
+
+          if (!date_ok (&next) || date_cmp (&next, to) > 0)
+            break;
+          months++;
+        }
+      {
+        GDate whole = es_date_add_months (from, months);
+
+        /* To the nearest month. */
+        if (es_date_days_between (&whole, to) >= 15)
+          months++;
+      }
+      if (days > 0)
+        return g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "in %d month", "in %d months", (gulong)months), months);
+      return g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%d month overdue", "%d months overdue", (gulong)months),
+          months);
+    }
   if (days > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", (gulong)days),
                             days);

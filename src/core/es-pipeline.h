@@ -253,7 +253,8 @@ void es_deadlines_sort (GArray *deadlines);
 /* "CAPE ends", "Trial period ends", "Associate deadline", "Interviews due", "Residence
  * permit ends", "Unemployment rights end", "Contract or exit to record" (translated). */
 const char *es_deadline_kind_label (EsDeadlineKind kind);
-/* "in 12 days", "today", "3 days overdue" (translated, plural forms). */
+/* "in 12 days", "today", "3 days overdue" up to 90 days, then to the nearest month: "in 22
+ * months", "13 months overdue" (translated, plural forms). */
 char *es_deadline_describe_delay (const EsDeadline *deadline);
 
 G_END_DECLS
