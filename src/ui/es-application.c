@@ -120,9 +120,9 @@ show_open_error (EsApplication *self, const char *heading, const char *message)
   gtk_window_present (GTK_WINDOW (window));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close",
-                                    current_db (self) != NULL ? _ ("_Cancel") : _ ("_Quit"), "new",
-                                    _ ("_New Database…"), "open", _ ("_Open Another…"), NULL);
+  adw_message_dialog_add_responses (
+      ADW_MESSAGE_DIALOG (dialog), "close", current_db (self) != NULL ? _ ("_Cancel") : _ ("_Quit"),
+      "new", _ ("_New Database…"), "open", _ ("_Open Another Database…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
