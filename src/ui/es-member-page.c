@@ -448,7 +448,7 @@ fill_timeline (EsMemberPage *self)
             recorded = es_date_format_short (&day);
         }
       if (event->author != NULL && event->author[0] != '\0' && recorded != NULL)
-        /* Translators: under a step of the career: "saisi par jdupont le 24/11/2026". */
+        /* Translators: under a step of the career: "saisie par jdupont le 24/11/2026". */
         subtitle = g_strdup_printf (_ ("%s · recorded by %s on %s"), date, event->author, recorded);
       else
         subtitle = g_strdup (date);
