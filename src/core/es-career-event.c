@@ -104,6 +104,27 @@ es_event_kind_label (EsEventKind kind)
 }
 
 const char *
+es_event_kind_action (EsEventKind kind)
+{
+  /* What a menu or a button does, as a verb: the kind's label says what was done. */
+  static const char *const actions[ES_EVENT_N_KINDS] = {
+    [ES_EVENT_INFO_MEETING] = N_ ("Record an Information Meeting"),
+    [ES_EVENT_DIAGNOSTIC] = N_ ("Record the Diagnostic"),
+    [ES_EVENT_CAPE_SIGNED] = N_ ("Sign a CAPE"),
+    [ES_EVENT_CAPE_RENEWED] = N_ ("Renew the CAPE"),
+    [ES_EVENT_CAPE_ENDED] = N_ ("End the CAPE"),
+    [ES_EVENT_CONTRACT_SIGNED] = N_ ("Sign the Contract"),
+    [ES_EVENT_AMENDMENT] = N_ ("Amend the Contract"),
+    [ES_EVENT_ASSOCIATE] = N_ ("Admit as Associate"),
+    [ES_EVENT_EXIT] = N_ ("Record an Exit"),
+    [ES_EVENT_CANCELLATION] = N_ ("Cancel a Step"),
+  };
+
+  g_return_val_if_fail ((guint)kind < ES_EVENT_N_KINDS, NULL);
+  return _ (actions[kind]);
+}
+
+const char *
 es_exit_reason_to_code (EsExitReason reason)
 {
   g_return_val_if_fail ((guint)reason < ES_EXIT_N_REASONS, NULL);

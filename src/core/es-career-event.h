@@ -96,6 +96,8 @@ const char *es_event_kind_to_code (EsEventKind kind);
 gboolean es_event_kind_from_code (const char *code, EsEventKind *out);
 /* Translated label: "Information meeting" / "Réunion d'information". */
 const char *es_event_kind_label (EsEventKind kind);
+/* Translated action, for menus and buttons: "Sign the Contract" / "Signer le contrat". */
+const char *es_event_kind_action (EsEventKind kind);
 
 const char *es_exit_reason_to_code (EsExitReason reason);
 gboolean es_exit_reason_from_code (const char *code, EsExitReason *out);

@@ -375,14 +375,14 @@ es_member_card_build_menu (EsMember *member)
         {
           /* Translators: the first entry of a card's menu: "Étape suivante : Contrat
            * signé…". */
-          label = g_strdup_printf (_ ("Next Step: %s…"), es_event_kind_label (kinds[i]));
+          label = g_strdup_printf (_ ("Next Step: %s…"), es_event_kind_action (kinds[i]));
           item = step_item (member, kinds[i], label);
           g_menu_append_item (steps, item);
         }
       else
         {
           /* Translators: another step in a card's menu: "Sortie…". */
-          label = g_strdup_printf (_ ("%s…"), es_event_kind_label (kinds[i]));
+          label = g_strdup_printf (_ ("%s…"), es_event_kind_action (kinds[i]));
           item = step_item (member, kinds[i], label);
           g_menu_append_item (others, item);
         }

@@ -511,7 +511,7 @@ fill_steps (EsMemberPage *self)
   if (has_forward)
     {
       g_autofree char *label
-          = g_strdup_printf (_ ("Next Step: %s…"), es_event_kind_label (forward));
+          = g_strdup_printf (_ ("Next Step: %s…"), es_event_kind_action (forward));
 
       gtk_label_set_text (self->forward_label, label);
       gtk_widget_set_tooltip_text (self->forward_button, label);
@@ -524,7 +524,7 @@ fill_steps (EsMemberPage *self)
   for (guint i = 0; i < n; i++)
     if (!has_forward || kinds[i] != forward)
       {
-        g_autofree char *label = g_strdup_printf (_ ("%s…"), es_event_kind_label (kinds[i]));
+        g_autofree char *label = g_strdup_printf (_ ("%s…"), es_event_kind_action (kinds[i]));
         g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 
         g_menu_item_set_action_and_target (item, "member.add-event", "s",
