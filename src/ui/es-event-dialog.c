@@ -765,7 +765,7 @@ es_event_dialog_init (EsEventDialog *self)
 
   for (int i = 0; i < N_ROWS; i++)
     {
-      self->error_icons[i] = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      self->error_icons[i] = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_set_visible (self->error_icons[i], FALSE);
       gtk_widget_add_css_class (self->error_icons[i], "error");
       if (ADW_IS_ENTRY_ROW (self->rows[i]))

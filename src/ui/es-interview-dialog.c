@@ -173,7 +173,7 @@ es_interview_dialog_init (EsInterviewDialog *self)
 
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->date_icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  self->date_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (self->date_icon, "error");
   gtk_widget_set_visible (self->date_icon, FALSE);
   adw_entry_row_add_suffix (self->date_row, self->date_icon);

@@ -478,7 +478,7 @@ es_member_form_init (EsMemberForm *self)
         title = with_unit = g_strdup_printf ("%s (%%)", title);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), title);
 
-      self->error_icons[i] = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      self->error_icons[i] = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_set_visible (self->error_icons[i], FALSE);
       gtk_widget_add_css_class (self->error_icons[i], "error");
       if (ADW_IS_ENTRY_ROW (self->rows[i]))

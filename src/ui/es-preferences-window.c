@@ -454,7 +454,7 @@ es_preferences_window_init (EsPreferencesWindow *self)
 
   for (int i = 0; i < N_FIELDS; i++)
     {
-      self->error_icons[i] = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-error-symbolic"));
+      self->error_icons[i] = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
       gtk_widget_set_visible (GTK_WIDGET (self->error_icons[i]), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self->error_icons[i]), "error");
       adw_entry_row_add_suffix (self->rows[i], GTK_WIDGET (self->error_icons[i]));
