@@ -205,6 +205,11 @@ es_member_card_init (EsMemberCard *self)
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->name_label = new_label ("heading");
   gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
+  /* A name is never cut in a narrow column: on two lines, if need be. */
+  gtk_label_set_single_line_mode (self->name_label, FALSE);
+  gtk_label_set_wrap (self->name_label, TRUE);
+  gtk_label_set_wrap_mode (self->name_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->name_label, 2);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->name_label));
   self->menu_button = gtk_button_new_from_icon_name ("view-more-symbolic");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
