@@ -45,6 +45,7 @@
 #include "es-member-view.h"
 #include "es-members-page.h"
 #include "es-slot-model.h"
+#include "es-text-cell.h"
 #include "es-tooltip.h"
 
 /* Rows the table makes for the frame that first shows the members, or for a keystroke:
@@ -423,13 +424,13 @@ update_text (GtkListItem *item, ColumnId id)
 {
   EsSlot *slot = gtk_list_item_get_item (item);
   EsMember *member = slot != NULL ? es_slot_get_item (slot) : NULL;
-  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  EsTextCell *cell = ES_TEXT_CELL (gtk_list_item_get_child (item));
   g_autofree char *owned = NULL;
   const char *text = NULL;
 
   if (member == NULL)
     {
-      gtk_inscription_set_text (cell, NULL);
+      es_text_cell_set_text (cell, NULL);
       return;
     }
   switch (id)
@@ -461,7 +462,7 @@ update_text (GtkListItem *item, ColumnId id)
     default:
       break;
     }
-  gtk_inscription_set_text (cell, text);
+  es_text_cell_set_text (cell, text);
 }
 
 /* Tooltips are asked for on hover rather than set on every change: setting them costs
@@ -551,18 +552,13 @@ static void
 setup_text_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   ColumnId id = GPOINTER_TO_INT (data);
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  /* Never narrower than that: on a small screen the table scrolls sideways. */
+  GtkWidget *cell = es_text_cell_new (MAX (6, columns[id].nat_chars * 2 / 3), columns[id].nat_chars,
+                                      id == COLUMN_SINCE);
 
   g_object_set_data (G_OBJECT (item), "es-column", data);
-  /* Never narrower than that: on a small screen the table scrolls sideways. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MAX (6, columns[id].nat_chars * 2 / 3));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), columns[id].nat_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (id == COLUMN_NAME)
     gtk_widget_add_css_class (cell, "es-cell-name");
-  if (id == COLUMN_SINCE)
-    gtk_widget_add_css_class (cell, "numeric");
   if (id == COLUMN_ACTIVITY || id == COLUMN_TRADE_NAME)
     {
       gtk_widget_set_has_tooltip (cell, TRUE);

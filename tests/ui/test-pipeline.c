@@ -15,6 +15,7 @@
 
 #include "es-application.h"
 #include "es-badge.h"
+#include "es-text-cell.h"
 #include "es-date.h"
 #include "es-demo.h"
 #include "es-event-dialog.h"
@@ -620,21 +621,21 @@ test_member_page (void)
   es_members_page_show_list (page);
 }
 
-/* What a badge draws now: NULL when nothing. */
+/* What a widget draws now (its own drawing, not its children's): NULL when nothing. */
 static GskRenderNode *
-badge_node (GtkWidget *badge)
+drawn_node (GtkWidget *widget)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
 
-  wait_for_frames (badge, 1);
-  GTK_WIDGET_GET_CLASS (badge)->snapshot (badge, snapshot);
+  wait_for_frames (widget, 1);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   return gtk_snapshot_free_to_node (snapshot);
 }
 
 static double
-badge_drawn_width (GtkWidget *badge)
+drawn_width (GtkWidget *widget)
 {
-  g_autoptr (GskRenderNode) node = badge_node (badge);
+  g_autoptr (GskRenderNode) node = drawn_node (widget);
   graphene_rect_t bounds;
 
   if (node == NULL)
@@ -663,19 +664,19 @@ test_badge (void)
   gtk_widget_measure (badge, GTK_ORIENTATION_VERTICAL, -1, &height_before, NULL, NULL, NULL);
   g_assert_cmpint (min_before, >, 0);
   g_assert_cmpint (nat_before, >, min_before);
-  g_assert_cmpfloat (badge_drawn_width (badge), ==, 0);
+  g_assert_cmpfloat (drawn_width (badge), ==, 0);
 
   es_badge_set (ES_BADGE (badge), "CAPE · dans 3 jours", ES_URGENCY_SOON);
   g_assert_cmpstr (es_badge_get_text (ES_BADGE (badge)), ==, "CAPE · dans 3 jours");
   g_assert_cmpint (es_badge_get_urgency (ES_BADGE (badge)), ==, ES_URGENCY_SOON);
-  short_width = badge_drawn_width (badge);
+  short_width = drawn_width (badge);
   g_assert_cmpfloat (short_width, >, 0);
   g_assert_cmpfloat (short_width, <, gtk_widget_get_width (badge));
 
   es_badge_set (ES_BADGE (badge),
                 "Fin du CAPE · en retard de 12 jours, et bien plus encore que cela, qui est long",
                 ES_URGENCY_OVERDUE);
-  long_width = badge_drawn_width (badge);
+  long_width = drawn_width (badge);
   g_assert_cmpfloat (long_width, >, short_width);
   /* Ellipsized to what the badge was given. */
   g_assert_cmpfloat (long_width, <=, gtk_widget_get_width (badge));
@@ -688,7 +689,48 @@ test_badge (void)
 
   es_badge_set (ES_BADGE (badge), "", ES_URGENCY_LATER);
   g_assert_null (es_badge_get_text (ES_BADGE (badge)));
-  g_assert_cmpfloat (badge_drawn_width (badge), ==, 0);
+  g_assert_cmpfloat (drawn_width (badge), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A table's text cell: its size never follows its text; the same text, drawn by two cells,
+ * draws the same; nothing drawn without text. */
+static void
+test_text_cell (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cells[2] = { es_text_cell_new (6, 20, FALSE), es_text_cell_new (6, 20, FALSE) };
+  int min_before, nat_before, min_after, nat_after;
+  double widths[2];
+
+  for (guint i = 0; i < 2; i++)
+    gtk_box_append (GTK_BOX (box), cells[i]);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (window, 1);
+
+  gtk_widget_measure (cells[0], GTK_ORIENTATION_HORIZONTAL, -1, &min_before, &nat_before, NULL,
+                      NULL);
+  g_assert_cmpfloat (drawn_width (cells[0]), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      es_text_cell_set_text (ES_TEXT_CELL (cells[i]), "Entrepreneur salarié (CDI)");
+      widths[i] = drawn_width (cells[i]);
+    }
+  g_assert_cmpstr (es_text_cell_get_text (ES_TEXT_CELL (cells[0])), ==,
+                   "Entrepreneur salarié (CDI)");
+  g_assert_cmpfloat (widths[0], >, 0);
+  g_assert_cmpfloat (widths[0], ==, widths[1]);
+  g_assert_cmpfloat (widths[0], <=, gtk_widget_get_width (cells[0]));
+  gtk_widget_measure (cells[0], GTK_ORIENTATION_HORIZONTAL, -1, &min_after, &nat_after, NULL, NULL);
+  g_assert_cmpint (min_after, ==, min_before);
+  g_assert_cmpint (nat_after, ==, nat_before);
+
+  es_text_cell_set_text (ES_TEXT_CELL (cells[1]), NULL);
+  g_assert_null (es_text_cell_get_text (ES_TEXT_CELL (cells[1])));
+  g_assert_cmpfloat (drawn_width (cells[1]), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -934,6 +976,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/members/member-page", test_member_page);
   g_test_add_func ("/ui/members/table", test_members_table);
   g_test_add_func ("/ui/members/badge", test_badge);
+  g_test_add_func ("/ui/members/text-cell", test_text_cell);
   g_test_add_func ("/ui/members/form", test_member_form);
   g_test_add_func ("/ui/members/narrow", test_narrow);
 
