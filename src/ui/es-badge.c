@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "es-badge.h"
+#include "es-text-cell.h"
 
 /* As .es-badge in the style sheet: padding: 1px 8px; border-radius: 999px. */
 #define PAD_X 8
@@ -53,27 +54,12 @@ es_badge_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, i
                   int *natural, int *minimum_baseline, int *natural_baseline)
 {
   EsBadge *self = ES_BADGE (widget);
-  PangoFontMetrics *metrics
-      = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+  int pad = orientation == GTK_ORIENTATION_HORIZONTAL ? 2 * PAD_X : 2 * PAD_Y;
 
   /* Never from the text: a new one must not ask for a new layout. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                            pango_font_metrics_get_approximate_digit_width (metrics));
-
-      *minimum = PANGO_PIXELS_CEIL (char_width * self->min_chars) + 2 * PAD_X;
-      *natural = MAX (*minimum, PANGO_PIXELS_CEIL (char_width * self->nat_chars) + 2 * PAD_X);
-    }
-  else
-    {
-      int height = pango_font_metrics_get_height (metrics);
-
-      if (height <= 0)
-        height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
-      *minimum = *natural = PANGO_PIXELS_CEIL (height) + 2 * PAD_Y;
-    }
-  pango_font_metrics_unref (metrics);
+  es_text_measure_chars (widget, orientation, self->min_chars, self->nat_chars, minimum, natural);
+  *minimum += pad;
+  *natural += pad;
 }
 
 static PangoLayout *

@@ -86,22 +86,20 @@ shared_layout (EsTextCell *self, int width)
   return shared->layout;
 }
 
-static void
-es_text_cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
-                      int *natural, int *minimum_baseline, int *natural_baseline)
+void
+es_text_measure_chars (GtkWidget *widget, GtkOrientation orientation, int min_chars, int nat_chars,
+                       int *minimum, int *natural)
 {
-  EsTextCell *self = ES_TEXT_CELL (widget);
   PangoFontMetrics *metrics
       = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
 
-  /* Never from the text: a new one must not ask for a new layout. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
                             pango_font_metrics_get_approximate_digit_width (metrics));
 
-      *minimum = PANGO_PIXELS_CEIL (char_width * self->min_chars);
-      *natural = MAX (*minimum, PANGO_PIXELS_CEIL (char_width * self->nat_chars));
+      *minimum = PANGO_PIXELS_CEIL (char_width * min_chars);
+      *natural = MAX (*minimum, PANGO_PIXELS_CEIL (char_width * nat_chars));
     }
   else
     {
@@ -112,6 +110,16 @@ es_text_cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_siz
       *minimum = *natural = PANGO_PIXELS_CEIL (height);
     }
   pango_font_metrics_unref (metrics);
+}
+
+static void
+es_text_cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                      int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  EsTextCell *self = ES_TEXT_CELL (widget);
+
+  /* Never from the text: a new one must not ask for a new layout. */
+  es_text_measure_chars (widget, orientation, self->min_chars, self->nat_chars, minimum, natural);
 }
 
 static void

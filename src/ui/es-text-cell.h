@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (EsTextCell, es_text_cell, ES, TEXT_CELL, GtkWidget)
 GtkWidget *es_text_cell_new (int min_chars, int nat_chars, gboolean tabular);
 
 void es_text_cell_set_text (EsTextCell *self, const char *text);
+
+/* The size of one line of min_chars, and of nat_chars, characters in widget's font,
+ * whatever the text: for cells that must not ask for another size when it changes. */
+void es_text_measure_chars (GtkWidget *widget, GtkOrientation orientation, int min_chars,
+                            int nat_chars, int *minimum, int *natural);
 const char *es_text_cell_get_text (EsTextCell *self);
 
 G_END_DECLS
