@@ -86,23 +86,13 @@ es_interview_validate (EsInterview *interview, const GDate *today, GHashTable *e
 {
   guint before = g_hash_table_size (errors);
   g_autofree char *summary = es_text_strip (interview->summary);
-  GDate earliest;
+  char *too_early = NULL;
 
-  g_date_clear (&earliest, 1);
-  g_date_set_dmy (&earliest, 1, G_DATE_JANUARY, ES_PIPELINE_EARLIEST_YEAR);
   if (!g_date_valid (&interview->date))
     g_hash_table_insert (errors, g_strdup ("date"), g_strdup (_ ("Give the interview's date.")));
-  else if (es_date_compare (&interview->date, &earliest) < 0)
-    {
-      g_autofree char *date = es_date_format_short (&interview->date);
-      g_autofree char *first = es_date_format_short (&earliest);
-
-      /* The same bound as a career event's (es_pipeline_check_event). */
-      g_hash_table_insert (errors, g_strdup ("date"),
-                           g_strdup_printf (_ ("The date %s is too far back: a member's history "
-                                               "starts on %s at the earliest. Check the year."),
-                                            date, first));
-    }
+  /* The same bound as a career event's (es_pipeline_check_event). */
+  else if ((too_early = es_pipeline_describe_too_early (&interview->date)) != NULL)
+    g_hash_table_insert (errors, g_strdup ("date"), too_early);
   else if (today != NULL && g_date_valid (today) && es_date_compare (&interview->date, today) > 0)
     g_hash_table_insert (errors, g_strdup ("date"),
                          g_strdup (_ ("An interview is recorded once it has taken place: the "

@@ -1271,26 +1271,38 @@ es_pipeline_derive (GPtrArray *events, EsPipelineState *state, GError **error)
   return derive (events, NULL, state, error);
 }
 
+char *
+es_pipeline_describe_too_early (const GDate *date)
+{
+  GDate earliest;
+
+  g_return_val_if_fail (date_ok (date), NULL);
+
+  g_date_clear (&earliest, 1);
+  g_date_set_dmy (&earliest, 1, G_DATE_JANUARY, ES_PIPELINE_EARLIEST_YEAR);
+  if (date_cmp (date, &earliest) >= 0)
+    return NULL;
+  {
+    g_autofree char *given = es_date_format_short (date);
+    g_autofree char *first = es_date_format_short (&earliest);
+    return g_strdup_printf (_ ("The date %s is too far back: a member's history starts on %s "
+                               "at the earliest. Check the year."),
+                            given, first);
+  }
+}
+
 /* The dates a new event can have, whatever the history. */
 static gboolean
 check_new_date (const EsCareerEvent *ev, const GDate *today, GError **error)
 {
-  GDate earliest, latest;
+  g_autofree char *too_early = NULL;
+  GDate latest = es_date_add_months (today, ES_PIPELINE_MONTHS_AHEAD);
 
-  g_date_clear (&earliest, 1);
-  g_date_set_dmy (&earliest, 1, G_DATE_JANUARY, ES_PIPELINE_EARLIEST_YEAR);
-  latest = es_date_add_months (today, ES_PIPELINE_MONTHS_AHEAD);
   if (!date_ok (&ev->date))
     return refuse (error, ES_PIPELINE_ERROR_DATE, _ ("The event has no date."));
-  if (date_cmp (&ev->date, &earliest) < 0)
-    {
-      g_autofree char *date = es_date_format_short (&ev->date);
-      g_autofree char *first = es_date_format_short (&earliest);
-      return refuse (error, ES_PIPELINE_ERROR_DATE,
-                     _ ("The date %s is too far back: a member's history starts on %s at the "
-                        "earliest. Check the year."),
-                     date, first);
-    }
+  too_early = es_pipeline_describe_too_early (&ev->date);
+  if (too_early != NULL)
+    return refuse (error, ES_PIPELINE_ERROR_DATE, "%s", too_early);
   if (date_ok (&latest) && date_cmp (&ev->date, &latest) > 0)
     {
       g_autofree char *date = es_date_format_short (&ev->date);

@@ -162,6 +162,10 @@ gboolean es_pipeline_check_event_after_birth (const GDate *birth_date, const EsC
                                               GError **error);
 
 #define ES_PIPELINE_EARLIEST_YEAR 1990 /* the first CAEs opened in the mid-1990s */
+
+/* Why date (valid) is too far back for a member's history, an event's or an interview's:
+ * before 1 January ES_PIPELINE_EARLIEST_YEAR (translated); NULL when it is not. */
+char *es_pipeline_describe_too_early (const GDate *date);
 #define ES_PIPELINE_MONTHS_AHEAD 12
 
 /* Whether a member at that state can leave for that reason: end of CAPE in CAPE,

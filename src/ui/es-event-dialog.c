@@ -832,6 +832,23 @@ es_event_dialog_get_problem (EsEventDialog *self)
   return self->problem;
 }
 
+/* A step the rules refused: the field at fault marked (none when the step itself is),
+ * the reason said above the fields. */
+static gboolean
+refuse_step (EsEventDialog *self, const char *field, const GError *error)
+{
+  int row = row_for_field (field);
+
+  if (row >= 0)
+    g_hash_table_replace (self->errors, g_strdup (row_fields[row]), g_strdup (""));
+  show_errors (self);
+  if (row >= 0)
+    gtk_widget_set_tooltip_text (self->error_icons[row], error->message);
+  show_problem (self, error->message);
+  focus_first_error (self);
+  return FALSE;
+}
+
 gboolean
 es_event_dialog_save (EsEventDialog *self)
 {
@@ -856,30 +873,11 @@ es_event_dialog_save (EsEventDialog *self)
 
   /* The rules first, to mark the field at fault; the store checks again when writing. */
   if (!es_pipeline_check_event_after_birth (&self->member->birth_date, event, &error))
-    {
-      int row = row_for_field ("date");
-
-      g_hash_table_replace (self->errors, g_strdup (row_fields[row]), g_strdup (""));
-      show_errors (self);
-      gtk_widget_set_tooltip_text (self->error_icons[row], error->message);
-      show_problem (self, error->message);
-      focus_first_error (self);
-      return FALSE;
-    }
+    return refuse_step (self, "date", error);
   events = es_member_store_events (self->db, self->member->id, &error);
   if (events != NULL && !es_pipeline_check_event (events, event, &self->today, &error))
-    {
-      int row = row_for_field (es_pipeline_refused_field (events, event, &self->today, error));
-
-      if (row >= 0)
-        g_hash_table_replace (self->errors, g_strdup (row_fields[row]), g_strdup (""));
-      show_errors (self);
-      if (row >= 0)
-        gtk_widget_set_tooltip_text (self->error_icons[row], error->message);
-      show_problem (self, error->message);
-      focus_first_error (self);
-      return FALSE;
-    }
+    return refuse_step (self, es_pipeline_refused_field (events, event, &self->today, error),
+                        error);
   if (events == NULL)
     {
       show_problem (self, error->message);
